@@ -1,0 +1,42 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { pingOneHostPermissions } from './lib/regions';
+
+/**
+ * Hosted consoles with fixed host names (REFERENCE.md §3). Self-hosted PingAccess/PingFederate and AIC custom
+ * domains are optional host permissions the admin grants per origin from the options page.
+ */
+const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgeblocks.com/*', 'https://*.id.forgerock.io/*'];
+
+/**
+ * `--mode e2e` builds a flavour whose only difference is static host permissions for the demo's self-hosted
+ * consoles: headless Chromium cannot answer a permissions prompt nor grant activeTab (TOOLCHAIN.md), so the
+ * e2e suite needs these granted up front. The production manifest is asserted separately by the security suite.
+ */
+const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode, browser }) => ({
+    name: 'PingOne Connection Helper',
+    description:
+      'Decode, check, fill and test PingOne credentials for PingAccess, Advanced Identity Cloud, Cloudflare Zero Trust and PingFederate.',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'clipboardRead'],
+    host_permissions: [...pingOneHostPermissions(), ...HOSTED_CONSOLES, ...(mode === 'e2e' ? DEMO_SELF_HOSTED : [])],
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: 'PingOne Connection Helper' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'pingone-connection-helper@example.org',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
