@@ -1,0 +1,107 @@
+/**
+ * What a credential's claims say about its region. Claims only ever *select* an entry of the region table
+ * (lib/regions.ts); no URL from a claim is kept or used to build a request.
+ */
+import { REGIONS, isEnvironmentId, regionOfHost, type Region } from '../regions';
+
+/** A claim (or one element of an array claim, e.g. `aud[1]`) whose value parses as an http(s)/ws(s) URL. */
+export interface UrlClaim {
+  claim: string;
+  host: string;
+  /** Undefined when the host is not a PingOne host of the region table. */
+  region: Region | undefined;
+  /** False for claims REFERENCE.md §1 calls "hint only" for the region (see REGION_NEUTRAL_CLAIMS). */
+  votesForRegion: boolean;
+}
+
+export interface RegionClaim {
+  claim: string;
+  value: string;
+  region: Region | undefined;
+}
+
+export interface RegionEvidence {
+  urls: UrlClaim[];
+  regionClaims: RegionClaim[];
+  /** Every distinct table region named by a voting URL or a region claim, in first-seen order. */
+  regions: Region[];
+}
+
+/**
+ * `iss` of gateway credentials is `wss://gateways.pingone.com` (older: `" NOT_SET"`), and REFERENCE.md §1 marks it
+ * "hint only, never used as a URL": nothing says an EU credential's `iss` is on `.eu`, so letting it vote could
+ * call a genuine EU credential "mixed". Its host is still checked to be a PingOne host.
+ */
+const REGION_NEUTRAL_CLAIMS = new Set(['iss']);
+
+/** Region claim names seen in gateway credentials (`targetGeography: "NA"`); REFERENCE.md: names partly unconfirmed. */
+const REGION_CLAIM_NAMES = ['targetGeography'];
+
+const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+/** Cheap pre-filter so `new URL` only runs on values that start like an absolute URL. */
+const LOOKS_ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function parseClaimUrl(value: string): URL | undefined {
+  if (!LOOKS_ABSOLUTE.test(value)) return undefined;
+  try {
+    const url = new URL(value);
+    return URL_SCHEMES.has(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A region claim's value as a table entry: its code (`EU`) or its TLD (`eu`), case-insensitively. */
+function regionOfClaimValue(value: string): Region | undefined {
+  const wanted = value.trim().toLowerCase();
+  return REGIONS.find((region) => region.code.toLowerCase() === wanted || region.tld === wanted);
+}
+
+export function regionEvidence(claims: Readonly<Record<string, unknown>>): RegionEvidence {
+  const urls: UrlClaim[] = [];
+  const regionClaims: RegionClaim[] = [];
+  const addUrl = (claim: string, value: unknown) => {
+    if (typeof value !== 'string') return;
+    const url = parseClaimUrl(value);
+    if (!url) return;
+    const votesForRegion = !REGION_NEUTRAL_CLAIMS.has(claim);
+    urls.push({ claim, host: url.hostname, region: regionOfHost(url.hostname), votesForRegion });
+  };
+  for (const [claim, value] of Object.entries(claims)) {
+    if (Array.isArray(value)) value.forEach((element, index) => addUrl(`${claim}[${index}]`, element));
+    else addUrl(claim, value);
+  }
+  for (const claim of REGION_CLAIM_NAMES) {
+    const value = claims[claim];
+    if (typeof value === 'string') regionClaims.push({ claim, value, region: regionOfClaimValue(value) });
+  }
+  const regions: Region[] = [];
+  const vote = (region: Region | undefined) => {
+    if (region && !regions.includes(region)) regions.push(region);
+  };
+  for (const url of urls) if (url.votesForRegion) vote(url.region);
+  for (const regionClaim of regionClaims) vote(regionClaim.region);
+  return { urls, regionClaims, regions };
+}
+
+/** The one region every hint agrees on; undefined when there is no hint or the hints disagree. */
+export function agreedRegion(evidence: RegionEvidence): Region | undefined {
+  return evidence.regions.length === 1 ? evidence.regions[0] : undefined;
+}
+
+/**
+ * The region and environment a PingOne link names: an issuer `https://auth.pingone.<tld>/<envId>/as[/...]` or a
+ * console link `https://console.pingone.<tld>/[index.html]?env=<envId>[#/...]`. Undefined for any other host.
+ */
+export function environmentOfPingOneUrl(value: string): { region: Region; environmentId?: string } | undefined {
+  const url = parseClaimUrl(value.trim());
+  const region = url && regionOfHost(url.hostname);
+  if (!url || !region) return undefined;
+  const host = url.hostname.toLowerCase();
+  if (host.startsWith('console.')) {
+    const environmentId = url.searchParams.get('env') ?? undefined;
+    return isEnvironmentId(environmentId) ? { region, environmentId } : { region };
+  }
+  const [, first, second] = url.pathname.split('/');
+  return host.startsWith('auth.') && second === 'as' && isEnvironmentId(first) ? { region, environmentId: first } : { region };
+}

@@ -1,0 +1,8 @@
+/** The credential engine: text -> Credential -> Check[]. Pure TypeScript: no browser API, runs in Node too. */
+export type * from './types';
+export { readCredential, MAX_INPUT_LENGTH } from './read';
+export { READ_ERROR_CODES, type ReadErrorCode } from './read-error-codes';
+export { checkCredential, CHECK_IDS, type CheckId } from './check';
+export { fingerprintCredential } from './fingerprint';
+export { suggestedConsoleName, LETTERS_DIGITS_HYPHENS, type NameRule } from './names';
+export { CLAIM_INFO, claimInfo, isTimeClaim, type ClaimInfo } from './claim-info';

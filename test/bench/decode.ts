@@ -1,0 +1,112 @@
+/**
+ * Decode + check throughput of the credential engine beside a bare `jose.decodeJwt` on the same inputs.
+ * Prints figures only; no thresholds (DESIGN.md: benchmarks are scripts, not timed assertions).
+ * Run: `npx tsx test/bench/decode.ts`
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { decodeJwt } from 'jose';
+import { ENVIRONMENTS } from '../fixtures/environments';
+import { checkCredential, readCredential } from '../../lib/credential/index';
+import { gatewayClaims, productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+
+export interface DecodeBenchFigures {
+  /** Distinct signed credentials decoded per pass. */
+  inputs: number;
+  /** Passes over the inputs in each timed run. */
+  passesPerRun: number;
+  runs: number;
+  /** Medians over the runs, credentials per second. */
+  readAndCheckPerSecond: number;
+  readPerSecond: number;
+  joseDecodeJwtPerSecond: number;
+  /** readAndCheckPerSecond / joseDecodeJwtPerSecond: the cost of the engine's extra work. */
+  ratio: number;
+}
+
+const INPUTS = 120;
+const PASSES_PER_RUN = 25;
+const RUNS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Credentials per second of `work` over every input, median of RUNS runs after one warm-up pass. */
+function throughput(inputs: readonly string[], work: (input: string) => unknown): number {
+  for (const input of inputs) work(input);
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    for (let pass = 0; pass < PASSES_PER_RUN; pass++) for (const input of inputs) work(input);
+    const seconds = (performance.now() - start) / 1000;
+    rates.push((inputs.length * PASSES_PER_RUN) / seconds);
+  }
+  return median(rates);
+}
+
+export async function benchDecode(): Promise<DecodeBenchFigures> {
+  const inputs: string[] = [];
+  for (let index = 0; index < INPUTS; index++) {
+    const env = ENVIRONMENTS[index % ENVIRONMENTS.length];
+    if (!env) throw new Error('no fixture environments');
+    // Distinct jti/iat per input so no two tokens are identical strings.
+    const overrides = { jti: `bench-${index}`, iat: 1_760_000_000 + index };
+    inputs.push(await signTestCredential(index % 2 ? gatewayClaims(env.key, overrides) : productClaims(env.key, overrides)));
+  }
+  const now = Date.now();
+  const readAndCheckPerSecond = throughput(inputs, (input) => {
+    const result = readCredential(input);
+    if (!result.ok) throw new Error(`bench input refused: ${result.error.code}`);
+    return checkCredential(result.credential, { now });
+  });
+  const readPerSecond = throughput(inputs, readCredential);
+  const joseDecodeJwtPerSecond = throughput(inputs, decodeJwt);
+  return {
+    inputs: inputs.length,
+    passesPerRun: PASSES_PER_RUN,
+    runs: RUNS,
+    readAndCheckPerSecond,
+    readPerSecond,
+    joseDecodeJwtPerSecond,
+    ratio: readAndCheckPerSecond / joseDecodeJwtPerSecond,
+  };
+}
+
+/**
+ * Worst-case inputs at the 16 KiB cap: the shapes that made an earlier quadratic pattern take ~360 ms. Printed as a
+ * figure (the slowest read, ms) rather than asserted, so a regression shows here without a timing test.
+ */
+const PATHOLOGICAL = [
+  `a${' '.repeat(16_000)}b`,
+  `Client ID${' '.repeat(16_000)}x`,
+  `'${"'".repeat(16_000)}`,
+  `${'-'.repeat(16_000)}a`,
+  `x${'='.repeat(16_000)}.a.b`,
+];
+
+export function worstCaseReadMs(): number {
+  return Math.max(
+    ...PATHOLOGICAL.map((text) => {
+      const start = performance.now();
+      readCredential(text);
+      return performance.now() - start;
+    }),
+  );
+}
+
+export async function printDecodeBench(): Promise<void> {
+  const figures = await benchDecode();
+  const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')} credentials/s`;
+  console.log(`Credential decode (${figures.inputs} signed JWTs x ${figures.passesPerRun} passes, median of ${figures.runs} runs)`);
+  console.log(`  readCredential + checkCredential  ${rate(figures.readAndCheckPerSecond)}`);
+  console.log(`  readCredential alone              ${rate(figures.readPerSecond)}`);
+  console.log(`  jose.decodeJwt (baseline)         ${rate(figures.joseDecodeJwtPerSecond)}`);
+  console.log(`  ratio read+check / baseline       ${figures.ratio.toFixed(2)}`);
+  console.log(`  slowest 16 KiB pathological read  ${worstCaseReadMs().toFixed(2)} ms`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await printDecodeBench();
+}
