@@ -23,7 +23,7 @@ export default defineConfig({
     name: 'PingOne Connection Helper',
     description:
       'Decode, check, fill and test PingOne credentials for PingAccess, Advanced Identity Cloud, Cloudflare Zero Trust and PingFederate.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'clipboardRead'],
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'clipboardRead'],
     host_permissions: [...pingOneHostPermissions(), ...HOSTED_CONSOLES, ...(mode === 'e2e' ? DEMO_SELF_HOSTED : [])],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'PingOne Connection Helper' },

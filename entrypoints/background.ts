@@ -1,3 +1,34 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { routeMessage } from '../lib/background/router';
+import { loadSettings } from '../lib/settings';
+import { clearVault, VAULT_IDLE_ALARM, writeVault } from '../lib/vault';
 
-export default defineBackground(() => {});
+const INSPECT_MENU_ID = 'inspect-selection';
+
+export default defineBackground(() => {
+  const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, extension));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === VAULT_IDLE_ALARM) void clearVault();
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: INSPECT_MENU_ID, title: 'Inspect as PingOne credential', contexts: ['selection'] });
+  });
+
+  // The selection becomes the vault's credential, then the popup opens on it; where openPopup is unavailable
+  // (older Chrome, Firefox without a user action) the popup page opens in a tab instead.
+  browser.contextMenus.onClicked.addListener(async (info) => {
+    if (info.menuItemId !== INSPECT_MENU_ID || !info.selectionText) return;
+    const { settings } = await loadSettings();
+    await writeVault(info.selectionText, settings.idleClearMinutes * 60_000);
+    try {
+      await browser.action.openPopup();
+    } catch {
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    }
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Every message between the extension's pages and the background worker: one zod schema per message, strict objects
+ * (unknown keys are refused), and the sender rule that goes with it. The background is the only privileged actor; it
+ * takes commands only from the extension's own pages (popup, options), never from a content script or a web page
+ * (Dark Reader's rule). The background's broadcasts to the popup are checked the same way on arrival.
+ */
+import * as z from 'zod/mini';
+import { REGIONS } from './regions';
+import type { FillReport } from './fill/types';
+import type { ConnectionReport } from './connection/types';
+import type { Check } from './credential/types';
+
+const regionTld = z.enum(REGIONS.map((region) => region.tld) as [string, ...string[]]);
+
+export const uiRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('fill'),
+    tabId: z.int().check(z.nonnegative()),
+    override: z.boolean(),
+    name: z.optional(z.string().check(z.maxLength(200))),
+  }),
+  z.strictObject({
+    type: z.literal('connection.start'),
+    regionTld: z.optional(regionTld),
+  }),
+  z.strictObject({ type: z.literal('connection.cancel') }),
+]);
+
+export type UiRequest = z.infer<typeof uiRequestSchema>;
+
+export type FillResponse =
+  | { ok: true; report: FillReport }
+  /** `blockedBy` lists the error checks that stopped the fill; the admin may resend with `override: true`. */
+  | { ok: false; error: string; blockedBy?: Check[] };
+
+export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string };
+
+export interface ResponseFor {
+  fill: FillResponse;
+  'connection.start': ConnectionStartResponse;
+  'connection.cancel': { ok: true };
+}
+
+/** What the background broadcasts while a connection test runs. */
+export const backgroundEventSchema = z.strictObject({
+  type: z.literal('connection.update'),
+  // The report's inner shape is built by the background itself; the popup renders it as text only.
+  report: z.looseObject({ fingerprint: z.string(), startedAt: z.number(), steps: z.array(z.looseObject({})) }),
+});
+
+export interface BackgroundEvent {
+  type: 'connection.update';
+  report: ConnectionReport;
+}
+
+/** The part of `runtime.MessageSender` the sender rule looks at. */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * True only for the extension's own pages: same extension id, a URL inside the extension's origin. A content script's
+ * sender carries the web page's URL and a tab, so it fails the URL test even though its id matches.
+ */
+export function isExtensionPage(sender: SenderFacts, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId || typeof sender.url !== 'string') return false;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return false;
+  }
+  return origin === new URL(extensionOrigin).origin;
+}

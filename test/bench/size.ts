@@ -1,0 +1,71 @@
+/**
+ * `npm run size`: gzip size of what each part of the built extension loads, against test/bench/budgets.json.
+ * A page's size is every JS/CSS file its HTML pulls in, followed through static imports between chunks, so shared
+ * chunks count for each page that loads them. Exits 1 when a budget is exceeded.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const OUT = path.resolve(process.argv[2] ?? '.output/chrome-mv3');
+const budgets = JSON.parse(await readFile(new URL('./budgets.json', import.meta.url), 'utf8')) as Record<string, number>;
+
+async function gzipOf(file: string) {
+  return gzipSync(await readFile(path.join(OUT, file)), { level: 9 }).length;
+}
+
+/** Files a script loads through static `import ... from "./x.js"` / `import "./x.js"`, transitively. */
+async function withImports(entry: string, seen = new Set<string>()): Promise<Set<string>> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  if (!entry.endsWith('.js')) return seen;
+  const source = await readFile(path.join(OUT, entry), 'utf8');
+  for (const match of source.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(entry), match[1]!));
+    await withImports(resolved.replace(/^\//, ''), seen);
+  }
+  return seen;
+}
+
+async function pageFiles(html: string) {
+  const source = await readFile(path.join(OUT, html), 'utf8');
+  const files = new Set<string>();
+  for (const match of source.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) {
+    for (const file of await withImports(match[1]!)) files.add(file);
+  }
+  return files;
+}
+
+async function total(files: Iterable<string>) {
+  let sum = 0;
+  for (const file of files) sum += await gzipOf(file);
+  return sum;
+}
+
+const rows: { part: string; bytes: number; budget: number }[] = [];
+for (const page of ['popup', 'options']) {
+  if (existsSync(path.join(OUT, `${page}.html`))) {
+    rows.push({ part: `${page} (JS+CSS)`, bytes: await total(await pageFiles(`${page}.html`)), budget: budgets[page]! });
+  }
+}
+rows.push({ part: 'background', bytes: await total(await withImports('background.js')), budget: budgets.background! });
+if (existsSync(path.join(OUT, 'fill.js'))) rows.push({ part: 'fill.js (injected)', bytes: await gzipOf('fill.js'), budget: budgets.fill! });
+const contentDir = path.join(OUT, 'content-scripts');
+if (existsSync(contentDir)) {
+  for (const file of await readdir(contentDir)) {
+    rows.push({ part: `content-scripts/${file}`, bytes: await gzipOf(`content-scripts/${file}`), budget: budgets.contentScript! });
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+console.log(`gzip sizes of ${path.relative(process.cwd(), OUT)}:`);
+for (const row of rows) {
+  const verdict = row.bytes <= row.budget ? 'ok' : 'OVER BUDGET';
+  console.log(`  ${row.part.padEnd(34)} ${kB(row.bytes).padStart(9)}  budget ${kB(row.budget).padStart(8)}  ${verdict}`);
+}
+const over = rows.filter((row) => row.bytes > row.budget);
+if (over.length > 0) {
+  console.error(`size: ${over.length} part(s) over budget`);
+  process.exit(1);
+}

@@ -1,0 +1,71 @@
+/**
+ * Page object for the popup. Two ways in:
+ * - `openInTab()`: popup.html in an ordinary tab, for what does not depend on the active tab;
+ * - `openOver(page)`: the REAL toolbar popup over a console tab, the admin's actual flow. `action.openPopup()` opens it
+ *   and the DevTools protocol reaches it (TOOLCHAIN.md: Playwright's persistent context does not list it).
+ */
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import type { LaunchedExtension } from './harness';
+
+export class PopupPage {
+  private cdp?: Browser;
+  page!: Page;
+
+  constructor(private readonly extension: LaunchedExtension) {}
+
+  get url() {
+    return `chrome-extension://${this.extension.extensionId}/popup.html`;
+  }
+
+  async openInTab(): Promise<this> {
+    this.page = await this.extension.context.newPage();
+    await this.page.goto(this.url);
+    await this.credential.waitFor();
+    return this;
+  }
+
+  async openOver(consolePage: Page): Promise<this> {
+    await consolePage.bringToFront();
+    await this.extension.serviceWorker.evaluate(() => chrome.action.openPopup());
+    this.cdp ??= await chromium.connectOverCDP(`http://127.0.0.1:${this.extension.debuggingPort}`);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const found = this.cdp.contexts().flatMap((context) => context.pages()).find((page) => page.url() === this.url);
+      if (found) {
+        this.page = found;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error('the toolbar popup did not open');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await this.credential.waitFor();
+    return this;
+  }
+
+  /** Close the popup (as clicking away does) and forget the DevTools connection. */
+  async close() {
+    await this.page?.close();
+    await this.cdp?.close();
+    this.cdp = undefined;
+  }
+
+  get credential(): Locator {
+    return this.page.getByRole('textbox', { name: 'Credential' });
+  }
+
+  get checks(): Locator {
+    return this.page.getByRole('list', { name: 'Checks' });
+  }
+
+  get claims(): Locator {
+    return this.page.getByRole('table', { name: 'Claims' });
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  async paste(text: string) {
+    await this.credential.fill(text);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The background's message gate, table-driven (issue 8): a content script or web page asking for a popup-only
+ * action is refused, unknown types and extra keys are refused, and only then does a handler run.
+ */
+import { describe, expect, it } from 'vitest';
+import { routeMessage } from '../../lib/background/router';
+
+const EXTENSION = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/' };
+const POPUP = { id: EXTENSION.id, url: `${EXTENSION.origin}popup.html` };
+const OPTIONS_TAB = { id: EXTENSION.id, url: `${EXTENSION.origin}options.html`, tab: { id: 7 } };
+const CONTENT_SCRIPT = { id: EXTENSION.id, url: 'https://one.dash.cloudflare.com/acme/settings', tab: { id: 3 } };
+const OTHER_EXTENSION = { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/x.html' };
+const WEB_PAGE = { url: 'https://evil.test/' };
+const LOOKALIKE_URL = { id: EXTENSION.id, url: 'https://abcdefghijklmnopabcdefghijklmnop.evil.test/popup.html' };
+
+const COMMANDS = [
+  { type: 'fill', tabId: 3, override: false },
+  { type: 'connection.start' },
+  { type: 'connection.cancel' },
+];
+
+describe('routeMessage sender rule', () => {
+  for (const [name, sender] of Object.entries({ CONTENT_SCRIPT, OTHER_EXTENSION, WEB_PAGE, LOOKALIKE_URL, NO_SENDER: {} })) {
+    for (const command of COMMANDS) {
+      it(`refuses ${command.type} from ${name}`, async () => {
+        const response = (await routeMessage(command, sender, EXTENSION)) as { ok: boolean; error: string };
+        expect(response.ok).toBe(false);
+        expect(response.error).toMatch(/only from the extension’s own pages/);
+      });
+    }
+  }
+
+  it('accepts a command from the popup and from the options page', async () => {
+    expect(await routeMessage({ type: 'connection.cancel' }, POPUP, EXTENSION)).toEqual({ ok: true });
+    expect(await routeMessage({ type: 'connection.cancel' }, OPTIONS_TAB, EXTENSION)).toEqual({ ok: true });
+  });
+});
+
+describe('routeMessage schema', () => {
+  const malformed: Record<string, unknown> = {
+    'unknown type': { type: 'vault.dump' },
+    'no type': { tabId: 1 },
+    'extra key on fill': { type: 'fill', tabId: 1, override: false, url: 'https://evil.test' },
+    'extra key on cancel': { type: 'connection.cancel', secret: 'x' },
+    'tabId as string': { type: 'fill', tabId: '1', override: false },
+    'negative tabId': { type: 'fill', tabId: -1, override: false },
+    'override missing': { type: 'fill', tabId: 1 },
+    'region not in the table': { type: 'connection.start', regionTld: 'evil.test' },
+    'a string': 'fill',
+    null: null,
+    'an array': [{ type: 'connection.cancel' }],
+  };
+  for (const [name, message] of Object.entries(malformed)) {
+    it(`refuses ${name} even from the popup`, async () => {
+      const response = (await routeMessage(message, POPUP, EXTENSION)) as { ok: boolean; error: string };
+      expect(response).toEqual({ ok: false, error: 'Refused: the message is not one the background understands.' });
+    });
+  }
+});
