@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * E2E over the BUILT extension in Debian Chromium. Each spec file launches its own persistent context (see
- * test/e2e/harness.ts), so files are isolated; one worker because the machine has 2 cores and every context
- * is a full Chromium.
+ * E2E over the BUILT extension (`npx wxt build --mode e2e` first) in Debian Chromium (test/e2e/harness.ts).
+ * One worker: the machine has 2 cores and every test launches a full Chromium with a fresh profile; the fixture
+ * server (fake PingOne + look-alike consoles) is started once per worker.
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -13,6 +13,6 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   outputDir: 'test-results',
 });

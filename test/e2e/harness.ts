@@ -5,6 +5,7 @@
  * worker and a popup page object.
  */
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,9 @@ async function freePort(): Promise<number> {
 }
 
 export async function launchExtension(server: FixtureServer, options: { colorScheme?: 'light' | 'dark' } = {}) {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build --mode e2e\` (or \`npm run build:e2e\`) first.`);
+  }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'pch-e2e-'));
   const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(userDataDir, {
