@@ -37,6 +37,11 @@ export interface FillPlan {
   fields: PlannedField[];
   /** Things the admin must still do by hand, e.g. "Step 2: Name, after Next" or "Use Proxy: left to you". */
   notes?: string[];
+  /**
+   * Set when the console will not take this credential at all (a wrong kind): the engine then writes nothing and
+   * reports this as the page-level refusal, whatever override the admin gave for other checks.
+   */
+  refused?: string;
 }
 
 export type FieldStatus = 'filled' | 'unchanged' | 'absent' | 'not-found' | 'refused';

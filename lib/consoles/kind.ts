@@ -1,0 +1,30 @@
+/**
+ * The one rule every console module applies before planning: a credential of a kind the console does not take is
+ * never planned into its form, even when the admin overrides failed checks. An override is for facts the extension
+ * cannot know (a renamed environment, an unmapped tenant); a gateway JWT cannot act as Cloudflare's client secret.
+ */
+import type { Credential, CredentialKind } from '../credential/types';
+import type { FillPlan } from '../fill/types';
+import type { ConsoleModule, PlanOptions } from './types';
+
+const KIND_NAMES: Record<CredentialKind, string> = {
+  gateway: 'a gateway credential',
+  product: 'a product-connection credential',
+  'oidc-app': 'OIDC application credentials',
+};
+
+export function wrongKindPlan(
+  target: Pick<ConsoleModule, 'id' | 'name' | 'accepts'>,
+  credential: Credential,
+  options: PlanOptions,
+): FillPlan | undefined {
+  if (target.accepts.includes(credential.kind)) return undefined;
+  const wanted = target.accepts.map((kind) => KIND_NAMES[kind]).join(' or ');
+  return {
+    consoleId: target.id,
+    consoleName: target.name,
+    origin: options.origin,
+    fields: [],
+    refused: `${target.name} takes ${wanted}; this is ${KIND_NAMES[credential.kind]}. Nothing was filled.`,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * PingAccess 9.0, Settings > System > PingOne Connections > "+ Add PingOne Connection" (REFERENCE.md §3, PingAccess
+ * docs "PingOne connection field descriptions"): Name (required, unique), Description, Credential (the gateway JWT);
+ * Trusted Certificate Group and Use Proxy sit under "Show Advanced Settings" and depend on the admin's network.
+ */
+import { suggestedConsoleName } from '../credential/names';
+import type { Credential } from '../credential/types';
+import type { PlannedField } from '../fill/types';
+import { wrongKindPlan } from './kind';
+import type { ConsoleModule } from './types';
+
+export const pingAccess: ConsoleModule = {
+  id: 'pingaccess',
+  name: 'PingAccess',
+  accepts: ['gateway'],
+  // "Currently, you must use a PingFederate connection because PingAccess does not have one of its own" (PA docs).
+  requiresGatewayType: 'PING_FEDERATE',
+  hostPatterns: [],
+  selfHostable: true,
+  plan(credential, options) {
+    const refused = wrongKindPlan(pingAccess, credential, options);
+    if (refused) return refused;
+    const name = options.name?.trim() || suggestedConsoleName(credential.environmentName ?? '');
+    const description =
+      options.description?.trim() ||
+      `PingOne environment ${credential.environmentName ? `${credential.environmentName} ` : ''}(${credential.environmentId})`;
+    const fields: PlannedField[] = [];
+    const notes: string[] = [];
+    if (name) {
+      fields.push({ key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: ['Name'], names: ['name'], ids: ['name'] } });
+    } else {
+      notes.push('Name: the credential has no environmentName to suggest one from; type a unique name.');
+    }
+    fields.push(
+      {
+        key: 'description',
+        label: 'Description',
+        control: 'text',
+        value: description,
+        optional: true,
+        locate: { labels: ['Description'], names: ['description'], ids: ['description'] },
+      },
+      {
+        key: 'credential',
+        label: 'Credential',
+        control: 'textarea',
+        value: credential.raw,
+        secret: true,
+        locate: { labels: ['Credential'], names: ['credential'], ids: ['credential'] },
+      },
+    );
+    notes.push(
+      'Trusted Certificate Group and Use Proxy (Show Advanced Settings): left to you; set them if PingAccess reaches PingOne through a proxy or a private certificate authority.',
+      'Save: PingAccess validates the credential with PingOne when you save.',
+    );
+    return { consoleId: pingAccess.id, consoleName: pingAccess.name, origin: options.origin, fields, notes };
+  },
+};
+
+/** What stands in for the JWT in a copied request until the admin confirms copying the credential itself. */
+export const CREDENTIAL_PLACEHOLDER = '<credential: copy with confirm>';
+
+/**
+ * The body of `POST https://<host>:9000/pa-admin-api/v3/pingone/connections` with `X-XSRF-Header: PingAccess`
+ * (REFERENCE.md §3). `useProxy` is false as in the form's default; `trustedCertificateGroupId` is left out, so
+ * PingAccess applies its own default rather than an id this extension would have to guess.
+ */
+export function pingAccessApiRequest(
+  credential: Credential,
+  options: { name: string; description?: string; includeSecret: boolean },
+): string {
+  const body = {
+    name: options.name,
+    ...(options.description ? { description: options.description } : {}),
+    credential: { value: options.includeSecret ? credential.raw : CREDENTIAL_PLACEHOLDER },
+    useProxy: false,
+  };
+  return JSON.stringify(body, null, 2);
+}

@@ -1,0 +1,70 @@
+/**
+ * PingFederate, OIDC IdP connection with PingOne as the OpenID Provider (REFERENCE.md §3; PingOne Integration Kit
+ * docs "Creating an OpenID Connect connection"): General Info takes Issuer, Client ID and Client Secret, then
+ * "Load Metadata"; OpenID Provider Info takes Scopes (`openid` plus others), login type Code, authentication
+ * scheme Basic. That is a relying-party login, so it takes OIDC application credentials only: a gateway
+ * credential has no client secret, and a product-connection credential is AIC's worker application (client
+ * credentials, no authorization-code grant, no redirect URI to PingFederate).
+ */
+import { environmentUrls, isEnvironmentId } from '../regions';
+import type { PlannedField } from '../fill/types';
+import { wrongKindPlan } from './kind';
+import type { ConsoleModule } from './types';
+
+/** `openid` first (OpenID Connect requires it), then the admin's scopes, each once. */
+function scopesWithOpenid(extra = ''): string {
+  return [...new Set(['openid', ...extra.split(/\s+/).filter(Boolean)])].join(' ');
+}
+
+export const pingFederate: ConsoleModule = {
+  id: 'pingfederate',
+  name: 'PingFederate',
+  accepts: ['oidc-app'],
+  hostPatterns: [],
+  selfHostable: true,
+  plan(credential, options) {
+    const refused = wrongKindPlan(pingFederate, credential, options);
+    if (refused) return refused;
+    const fields: PlannedField[] = [];
+    const notes: string[] = [];
+    // The issuer's path segment is the ENVIRONMENT id (one seed says client id: that is wrong, REFERENCE.md §3), and
+    // the host comes from the region table, never from a URL inside the credential.
+    if (credential.region && isEnvironmentId(credential.environmentId)) {
+      const { issuer } = environmentUrls(credential.region, credential.environmentId);
+      fields.push({ key: 'issuer', label: 'Issuer', control: 'text', value: issuer, locate: { labels: ['Issuer'], names: ['issuer'], ids: ['issuer'] } });
+    } else {
+      notes.push('Issuer: the region is not known from this credential; enter https://auth.pingone.<region>/<environment ID>/as yourself.');
+    }
+    const text = (key: string, label: string, value: string | undefined, names: string[], secret = false) => {
+      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: [label], names, ids: names } });
+      else notes.push(`${label}: not in this credential; enter it yourself.`);
+    };
+    text('clientId', 'Client ID', credential.clientId, ['clientId', 'client_id']);
+    text('clientSecret', 'Client Secret', credential.clientSecret, ['clientSecret', 'client_secret'], true);
+    fields.push(
+      {
+        key: 'scopes',
+        label: 'Scopes',
+        control: 'text',
+        value: scopesWithOpenid(options.scopes),
+        locate: { labels: ['Scopes', 'Scope'], names: ['scopes', 'scope'], ids: ['scopes'] },
+      },
+      {
+        key: 'loginType',
+        label: 'OpenID Connect Login Type',
+        control: 'select',
+        value: 'Code',
+        locate: { labels: ['OpenID Connect Login Type', 'Login Type'], names: ['loginType'], ids: ['loginType'] },
+      },
+      {
+        key: 'authenticationScheme',
+        label: 'Authentication Scheme',
+        control: 'select',
+        value: 'Basic',
+        locate: { labels: ['Authentication Scheme'], names: ['authenticationScheme'], ids: ['authenticationScheme'] },
+      },
+    );
+    notes.push('Click Load Metadata: it fills the Authorization, Token and User Info endpoints and the JWKS URL from the issuer.');
+    return { consoleId: pingFederate.id, consoleName: pingFederate.name, origin: options.origin, fields, notes };
+  },
+};
