@@ -1,4 +1,5 @@
 /** Reports of a connection test: plain JSON, never a secret, a token, or an Authorization header. */
+import type { RegionTld } from '../regions';
 
 export type StepId = 'environment' | 'client-auth' | 'environment-read' | 'gateway-note';
 
@@ -17,10 +18,27 @@ export interface StepReport {
   durationMs?: number;
 }
 
+/** Where the region the test ran against came from. */
+export type RegionSource =
+  /** The admin chose it for this run (`connection.start` with `regionTld`). */
+  | 'chosen'
+  /** Every region hint in the credential agreed on it. */
+  | 'credential'
+  /** The credential names no region (or its hints disagree): North America was assumed, and the report says so. */
+  | 'assumed';
+
+export interface ReportRegion {
+  tld: RegionTld;
+  name: string;
+  source: RegionSource;
+}
+
 export interface ConnectionReport {
   /** Credential fingerprint: which credential this report is about. */
   fingerprint: string;
   startedAt: number;
   finishedAt?: number;
+  /** The region whose hosts every request went to; absent only when no request could be planned. */
+  region?: ReportRegion;
   steps: StepReport[];
 }
