@@ -9,9 +9,9 @@ import '../../components/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
-import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
+import { loadSettings, rememberTenant, seenUses, updateSettings, type Settings } from '../../lib/settings';
 import { resolveTarget } from '../../lib/target';
-import { clearVault, readReport, readVault, writeVault } from '../../lib/vault';
+import { clearVault, onVaultCleared, readReport, readVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
   return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
@@ -51,11 +51,15 @@ async function main() {
       expected: tenant ? { ...tenant.expected, tenantLabel: tenant.label, tier: tenant.tier } : undefined,
       tier: tenant?.tier,
       tenantLabel: tenant?.label,
-      seen: settings.uses,
+      seen: seenUses(settings),
     };
   };
 
-  const rerender = () => render(<PopupApp {...props()} />, root);
+  // PopupApp keeps the text it was opened with; a new key remounts it when the vault is wiped behind its back.
+  let generation = 0;
+  const rerender = () => render(<PopupApp key={generation} {...props()} />, root);
+  // The background reads the credential from the vault: a fill or test must wait for the last edit to land there.
+  let vaultWrite: Promise<void> = Promise.resolve();
 
   const props = (): PopupAppProps => ({
     initialText: text,
@@ -63,31 +67,34 @@ async function main() {
     connection,
     onTextChange: (next) => {
       text = next;
-      void writeVault(next, idleMs());
+      vaultWrite = writeVault(next, idleMs());
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: (value) => navigator.clipboard.writeText(value),
     onFill: async ({ override, name }) => {
       if (tab?.id === undefined) throw new Error('No active tab to fill.');
+      await vaultWrite;
       const response = await send({ type: 'fill', tabId: tab.id, override, ...(name ? { name } : {}) });
       if (!response.ok) throw new Error(response.error);
+      // The fill recorded a use: reload so the reuse check sees it.
       ({ settings } = await loadSettings());
       rerender();
       return response.report;
     },
-    onTestConnection: () => {
+    onTestConnection: (regionTld) => {
       connection = null;
       rerender();
-      void send({ type: 'connection.start' }).then((response) => {
-        if (!response.ok) {
-          connection = {
-            fingerprint: '',
-            startedAt: Date.now(),
-            finishedAt: Date.now(),
-            steps: [{ id: 'environment', title: 'Connection test', verdict: 'fail', message: response.error }],
-          };
-          rerender();
-        }
+      void vaultWrite.then(async () => {
+        const response = await send({ type: 'connection.start', ...(regionTld ? { regionTld } : {}) });
+        if (response.ok) return;
+        const now = Date.now();
+        connection = {
+          fingerprint: (await fingerprintOf(text)) ?? '',
+          startedAt: now,
+          finishedAt: now,
+          steps: [{ id: 'environment', title: 'Connection test', verdict: 'fail', message: response.error }],
+        };
+        rerender();
       });
     },
     onCancelTest: () => void send({ type: 'connection.cancel' }),
@@ -102,11 +109,7 @@ async function main() {
       const read = readCredential(text);
       if (target.kind !== 'console' || !read.ok) return;
       settings = await updateSettings((current: Settings) =>
-        rememberTenant(current, {
-          origin: target.origin,
-          consoleId: target.console.id,
-          credential: read.credential,
-        }),
+        rememberTenant(current, { origin: target.origin, consoleId: target.console.id, credential: read.credential }),
       );
       rerender();
     },
@@ -122,7 +125,18 @@ async function main() {
     rerender();
   });
 
+  // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.
+  onVaultCleared(() => {
+    if (text === '') return;
+    text = '';
+    connection = null;
+    generation++;
+    rerender();
+  });
+
   rerender();
+  // "Popup open to interactive" for `npm run bench`: the first render with the vault, settings and tab resolved.
+  performance.mark('popup-interactive');
 }
 
 void main().catch((error: unknown) => {

@@ -1,0 +1,219 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ConnectionReport } from '../lib/connection/types';
+import type { Credential } from '../lib/credential/types';
+import { consoleById } from '../lib/consoles';
+import { fingerprintCredential, readCredential } from '../lib/credential';
+import { gatewayClaims, productClaims, signTestCredential } from '../lib/credential/test-credentials';
+import { client, environment } from '../test/fixtures/environments';
+import { PASTE_TO_CHECKS_MEASURE, PopupApp, type PopupAppProps, type PopupTarget } from './PopupApp';
+
+afterEach(cleanup);
+
+let gatewayJwt: string;
+let productJwt: string;
+const webApp = client('dev', 'web-app');
+const webAppLines = `Client ID: ${webApp.clientId}\nClient Secret: ${webApp.clientSecret}\nEnvironment ID: ${environment('dev').id}`;
+
+beforeAll(async () => {
+  gatewayJwt = await signTestCredential(gatewayClaims('dev'));
+  productJwt = await signTestCredential(productClaims('dev', { environmentName: 'Acme Dev (EU) ü' }));
+});
+
+function credentialOf(text: string): Credential {
+  const read = readCredential(text);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.credential;
+}
+
+function onConsole(id: 'aic' | 'cloudflare' | 'pingaccess' | 'pingfederate', extra: Partial<Extract<PopupTarget, { consoleId: string }>> = {}): PopupTarget {
+  const module = consoleById(id);
+  const origin = {
+    aic: 'https://openam-acme-dev.forgeblocks.com',
+    cloudflare: 'https://one.dash.cloudflare.com',
+    pingaccess: 'https://pa.demo.internal:9000',
+    pingfederate: 'https://pf.demo.internal:9999',
+  }[id];
+  return { consoleId: id, consoleName: module.name, origin, console: module, seen: [], ...extra };
+}
+
+function popup(props: Partial<PopupAppProps> = {}) {
+  const all: PopupAppProps = {
+    initialText: '',
+    target: { unavailable: 'This tab is not a known console.' },
+    connection: null,
+    onTextChange: vi.fn(),
+    onPaste: vi.fn(async () => ''),
+    onCopy: vi.fn(async () => {}),
+    onFill: vi.fn(async () => ({ consoleId: 'x', fields: [], notes: [], durationMs: 1 })),
+    onTestConnection: vi.fn(),
+    onCancelTest: vi.fn(),
+    onClear: vi.fn(),
+    onRememberTenant: vi.fn(async () => {}),
+    onOpenOptions: vi.fn(),
+    ...props,
+  };
+  const view = render(<PopupApp {...all} />);
+  return { ...all, view };
+}
+
+const box = () => screen.getByRole('textbox', { name: 'Credential' }) as HTMLTextAreaElement;
+const type = (text: string) => fireEvent.input(box(), { target: { value: text } });
+const checkIds = () =>
+  within(screen.getByRole('list', { name: 'Checks' }))
+    .getAllByRole('listitem')
+    .map((item) => item.dataset.checkId);
+
+describe('PopupApp', () => {
+  it('opens empty and focused on the box, never blank, with Fill disabled for a reason', () => {
+    popup();
+    expect(screen.getByRole('heading', { name: 'PingOne Connection Helper' })).toBeTruthy();
+    expect(document.activeElement).toBe(box());
+    expect(screen.queryByRole('list', { name: 'Checks' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Fill page' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Test connection' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('decodes and checks as the admin types, and reports each change', () => {
+    const props = popup();
+    type(gatewayJwt);
+    expect(props.onTextChange).toHaveBeenLastCalledWith(gatewayJwt);
+    expect(screen.getByText('Gateway credential')).toBeTruthy();
+    expect(checkIds()).toContain('structure.alg');
+    expect(within(screen.getByRole('table', { name: 'Claims' })).getByText('gatewayName')).toBeTruthy();
+    // Typing one more character breaks the signature's base64url: the read error replaces the facts.
+    type(`${gatewayJwt}*`);
+    expect(screen.getByRole('alert').textContent).not.toBe('');
+    expect(screen.queryByRole('list', { name: 'Checks' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'PingOne Connection Helper' })).toBeTruthy();
+  });
+
+  it("shows readCredential's specific error for malformed input", () => {
+    popup();
+    const input = 'eyJhbGciOiJSUzI1NiJ9.not*base64.sig';
+    type(input);
+    const read = readCredential(input);
+    if (read.ok) throw new Error('expected a read error');
+    expect(screen.getByRole('alert').textContent).toContain(read.error.message);
+  });
+
+  it('measures paste-to-checks in the page and exposes it on the root', () => {
+    const { view } = popup();
+    performance.clearMeasures(PASTE_TO_CHECKS_MEASURE);
+    type(gatewayJwt);
+    const root = view.container.querySelector('[data-paste-to-checks-ms]');
+    expect(Number(root?.getAttribute('data-paste-to-checks-ms'))).toBeGreaterThanOrEqual(0);
+    expect(performance.getEntriesByName(PASTE_TO_CHECKS_MEASURE, 'measure')).toHaveLength(1);
+  });
+
+  it('on a console, re-runs the checks with its rules and puts the errors first', () => {
+    popup({ target: onConsole('aic'), initialText: gatewayJwt });
+    expect(screen.getByRole('heading', { name: 'Checks for Advanced Identity Cloud' })).toBeTruthy();
+    const ids = checkIds();
+    expect(ids[0]).toBe('target.kind');
+    expect(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' })).toBeTruthy();
+    expect(screen.getByText(/One check fails for Advanced Identity Cloud/)).toBeTruthy();
+  });
+
+  it('checks against the tenant mapping and the fill history (reuse needs the fingerprint)', async () => {
+    const fingerprint = await fingerprintCredential(credentialOf(gatewayJwt));
+    popup({
+      initialText: gatewayJwt,
+      target: onConsole('pingaccess', {
+        expected: { environmentId: environment('production').id, environmentName: 'Acme Production (EU)', regionTld: 'eu', tenantLabel: 'Acme', tier: 'production' },
+        tier: 'production',
+        tenantLabel: 'Acme',
+        seen: [{ fingerprint, origin: 'https://pa-staging.demo.internal:9000', at: Date.UTC(2026, 0, 1) }],
+      }),
+    });
+    expect(checkIds()[0]).toBe('mapping.environment');
+    await waitFor(() => expect(checkIds()).toContain('reuse.other-tenant'));
+  });
+
+  it('suggests a console-safe name, editable, and fills with it', async () => {
+    const props = popup({ target: onConsole('aic'), initialText: productJwt });
+    const name = screen.getByRole('textbox', { name: 'Connection name' }) as HTMLInputElement;
+    expect(name.value).toBe('Acme-Dev-EU-u');
+    fireEvent.input(name, { target: { value: 'acme-dev' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
+    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: 'acme-dev' });
+    expect(await screen.findByRole('region', { name: 'Fill report' })).toBeTruthy();
+  });
+
+  it("starts the name as the console's plan would fill it, and has none where the form has no Name", () => {
+    popup({ target: onConsole('cloudflare'), initialText: webAppLines });
+    // lib/consoles/cloudflare: "PingOne" when the credential has no environmentName.
+    const planned = consoleById('cloudflare')
+      .plan(credentialOf(webAppLines), { origin: 'https://one.dash.cloudflare.com' })
+      .fields.find((field) => field.key === 'name')?.value;
+    expect(planned).toBe('PingOne');
+    expect((screen.getByRole('textbox', { name: 'Connection name' }) as HTMLInputElement).value).toBe(planned);
+    cleanup();
+    popup({ target: onConsole('pingfederate'), initialText: webAppLines });
+    expect(screen.getByRole('button', { name: 'Fill PingFederate' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Connection name' })).toBeNull();
+  });
+
+  it('offers the export that fits the credential and copies the body built by lib/consoles', async () => {
+    const props = popup({ initialText: webAppLines });
+    expect(screen.queryByRole('button', { name: 'Copy PingAccess API request' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Cloudflare API request' }));
+    await waitFor(() => expect(props.onCopy).toHaveBeenCalledOnce());
+    const body = JSON.parse((props.onCopy as ReturnType<typeof vi.fn>).mock.calls[0]![0] as string) as { config: Record<string, unknown> };
+    expect(body.config.client_id).toBe(webApp.clientId);
+    expect(body.config.client_secret).not.toBe(webApp.clientSecret);
+  });
+
+  it('shows the connection report of this credential only', async () => {
+    const fingerprint = await fingerprintCredential(credentialOf(gatewayJwt));
+    const report: ConnectionReport = { fingerprint, startedAt: 1, steps: [{ id: 'environment', title: 'Environment', verdict: 'running', message: 'Looking…' }] };
+    popup({ initialText: gatewayJwt, connection: report });
+    await screen.findByText('Looking…');
+    cleanup();
+    popup({ initialText: gatewayJwt, connection: { ...report, fingerprint: 'another' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText('Looking…')).toBeNull();
+  });
+
+  it('asks for the region of a credential that names none and passes it to the test', () => {
+    const props = popup({ initialText: webAppLines });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Region for the test' }), { target: { value: 'eu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(props.onTestConnection).toHaveBeenCalledWith('eu');
+  });
+
+  it('pastes from the clipboard, and says so when the clipboard cannot be read', async () => {
+    const props = popup({ onPaste: vi.fn(async () => webAppLines) });
+    fireEvent.click(screen.getByRole('button', { name: 'Paste from clipboard' }));
+    await waitFor(() => expect(box().value).toBe(webAppLines));
+    expect(props.onTextChange).toHaveBeenCalledWith(webAppLines);
+    cleanup();
+    popup({ onPaste: async () => Promise.reject(new Error('Read permission denied.')) });
+    fireEvent.click(screen.getByRole('button', { name: 'Paste from clipboard' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not read the clipboard: Read permission denied.');
+  });
+
+  it('Clear empties the box and tells the wiring to wipe the vault', () => {
+    const props = popup({ initialText: gatewayJwt });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(box().value).toBe('');
+    expect(props.onClear).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('table', { name: 'Claims' })).toBeNull();
+  });
+
+  it('renders a hostile claim as text and runs nothing', async () => {
+    const payload = '<img src=x onerror="globalThis.__popupPwned=1">';
+    popup({ initialText: await signTestCredential(gatewayClaims('dev', { environmentName: payload, [payload]: payload })) });
+    expect(document.querySelector('img')).toBeNull();
+    expect((globalThis as { __popupPwned?: number }).__popupPwned).toBeUndefined();
+    expect(within(screen.getByRole('table', { name: 'Claims' })).getAllByText(payload).length).toBeGreaterThan(0);
+  });
+
+  it('offers to remember the tenant and opens Options', () => {
+    const props = popup({ target: onConsole('cloudflare'), initialText: webAppLines });
+    fireEvent.click(screen.getByRole('button', { name: 'Remember this tenant uses this environment' }));
+    expect(props.onRememberTenant).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: /^Options/ }));
+    expect(props.onOpenOptions).toHaveBeenCalledOnce();
+  });
+});
