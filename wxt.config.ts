@@ -19,6 +19,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
+    // Tests, fixtures, demo and benchmarks are not needed for that, and test reports and logs never belong in it.
+    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'lib/**/test-credentials.ts'],
+  },
   manifest: ({ mode, browser }) => ({
     name: 'PingOne Connection Helper',
     description:
@@ -32,9 +37,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'pingone-connection-helper@example.org',
-              strict_min_version: '115.0',
+              // 140 (the current ESR) is the first with `data_collection_permissions`, which Firefox now requires
+              // of new add-ons; Firefox for Android has it from 142 (web-ext lint, KEY_FIREFOX_*_UNSUPPORTED_BY_MIN_VERSION).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

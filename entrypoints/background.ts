@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
 import { loadSettings } from '../lib/settings';
 import { clearVault, VAULT_IDLE_ALARM, writeVault } from '../lib/vault';
@@ -19,16 +20,17 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: INSPECT_MENU_ID, title: 'Inspect as PingOne credential', contexts: ['selection'] });
   });
 
-  // The selection becomes the vault's credential, then the popup opens on it; where openPopup is unavailable
-  // (older Chrome, Firefox without a user action) the popup page opens in a tab instead.
+  // The selection becomes the vault's credential, then the popup opens on it (or the popup page in a tab).
   browser.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== INSPECT_MENU_ID || !info.selectionText) return;
     const { settings } = await loadSettings();
     await writeVault(info.selectionText, settings.idleClearMinutes * 60_000);
-    try {
-      await browser.action.openPopup();
-    } catch {
-      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
-    }
+    const apis = browser as unknown as Pick<InspectorApis, 'action' | 'browserAction'>;
+    await openInspector({
+      action: apis.action,
+      browserAction: apis.browserAction,
+      openTab: (url) => browser.tabs.create({ url }),
+      popupUrl: browser.runtime.getURL('/popup.html'),
+    });
   });
 });

@@ -18,6 +18,10 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
     tabId: z.int().check(z.nonnegative()),
     override: z.boolean(),
     name: z.optional(z.string().check(z.maxLength(200))),
+    /** PingAccess's Description, as the admin typed it in the popup. */
+    description: z.optional(z.string().check(z.maxLength(1000))),
+    /** PingFederate's extra scopes (space separated; `openid` is always there). */
+    scopes: z.optional(z.string().check(z.maxLength(500))),
   }),
   z.strictObject({
     type: z.literal('connection.start'),

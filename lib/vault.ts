@@ -53,6 +53,13 @@ export async function clearVault(): Promise<void> {
   await browser.alarms.clear(VAULT_IDLE_ALARM);
 }
 
+/** Call `listener` when the vault is wiped by anyone (the idle alarm, "Clear" in another page). */
+export function onVaultCleared(listener: () => void): void {
+  browser.storage.session.onChanged.addListener((changes) => {
+    if (VAULT_KEY in changes && changes[VAULT_KEY]?.newValue === undefined) listener();
+  });
+}
+
 export async function readReport<T>(fingerprint: string): Promise<T | undefined> {
   const key = REPORT_KEY_PREFIX + fingerprint;
   return (await browser.storage.session.get(key))[key] as T | undefined;

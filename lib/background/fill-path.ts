@@ -9,7 +9,7 @@ import { checkCredential, fingerprintCredential, readCredential } from '../crede
 import { FILL_GLOBAL } from '../fill';
 import type { FillPlan, FillReport } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
-import { loadSettings, recordUse, saveSettings } from '../settings';
+import { loadSettings, recordUse, updateSettings } from '../settings';
 import { checkContextFor, resolveTarget } from '../target';
 import { readVault } from '../vault';
 
@@ -39,11 +39,28 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
     };
   }
 
-  const plan = target.console.plan(credential, { origin: target.origin, name: request.name });
-  const report = await runFillEngine(request.tabId, plan);
+  const plan = target.console.plan(credential, {
+    origin: target.origin,
+    name: request.name,
+    description: request.description,
+    scopes: request.scopes,
+  });
+  // A credential this console cannot take at all (a wrong kind) stays refused whatever the override: nothing is
+  // injected into the page.
+  if (plan.refused) return { ok: false, error: plan.refused };
+  let report: FillReport;
+  try {
+    report = await runFillEngine(request.tabId, plan);
+  } catch (error) {
+    // e.g. "Cannot access contents of the page": no host permission or activeTab grant for this tab.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `Could not reach the page to fill it: ${reason}` };
+  }
   if (!report.refused && report.fields.some((field) => field.status === 'filled' || field.status === 'unchanged')) {
-    await saveSettings(
-      recordUse(settings, {
+    // Recorded against the CURRENT settings, not the copy loaded before the fill: an options-page edit made
+    // meanwhile must survive.
+    await updateSettings((current) =>
+      recordUse(current, {
         fingerprint,
         origin: target.origin,
         consoleId: target.console.id,
