@@ -217,3 +217,17 @@ describe('PopupApp', () => {
     expect(props.onOpenOptions).toHaveBeenCalledOnce();
   });
 });
+
+describe('settings notice', () => {
+  it('says when stored settings were repaired and offers Options', () => {
+    const { onOpenOptions } = popup({ settingsNotice: 'Stored settings were damaged: 1 tenant row was dropped.' });
+    expect(screen.getByText(/Stored settings were damaged: 1 tenant row was dropped\./).getAttribute('role')).toBe('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Review in Options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('is absent when settings loaded cleanly', () => {
+    popup();
+    expect(screen.queryByRole('button', { name: 'Review in Options' })).toBeNull();
+  });
+});

@@ -37,6 +37,8 @@ export interface PopupAppProps {
   initialText: string;
   target: PopupTarget;
   connection: ConnectionReport | null;
+  /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
+  settingsNotice?: string;
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
   onCopy(value: string): Promise<void>;
@@ -174,6 +176,14 @@ export function PopupApp(props: PopupAppProps) {
       <header class="header">
         <h1>PingOne Connection Helper</h1>
       </header>
+      {props.settingsNotice && (
+        <p class="settings-notice" role="status">
+          {props.settingsNotice}{' '}
+          <button type="button" class="link" onClick={props.onOpenOptions}>
+            Review in Options
+          </button>
+        </p>
+      )}
       {onConsole && (
         <TargetBanner
           target={onConsole}

@@ -24,7 +24,8 @@ async function fingerprintOf(text: string): Promise<string | undefined> {
 
 async function main() {
   const root = document.getElementById('app')!;
-  let { settings } = await loadSettings();
+  const loaded = await loadSettings();
+  let { settings } = loaded;
   const idleMs = () => settings.idleClearMinutes * 60_000;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
 
@@ -65,6 +66,7 @@ async function main() {
     initialText: text,
     target: targetProps(),
     connection,
+    settingsNotice: loaded.notice,
     onTextChange: (next) => {
       text = next;
       vaultWrite = writeVault(next, idleMs());
