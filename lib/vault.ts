@@ -6,9 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 
-const VAULT_KEY = 'vault';
+export const VAULT_KEY = 'vault';
 /** Connection reports are kept per credential fingerprint so a reopened popup shows the last one. */
-const REPORT_KEY_PREFIX = 'connection-report:';
+export const REPORT_KEY_PREFIX = 'connection-report:';
 export const VAULT_IDLE_ALARM = 'vault-idle-clear';
 
 interface VaultEntry {

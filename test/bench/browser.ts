@@ -11,14 +11,10 @@ import { ExtensionPage } from '../e2e/extension-page';
 import type { ConsoleId } from '../../lib/consoles/types';
 import { startFixtureServer } from '../fixtures/server';
 import type { SampleKey } from '../fixtures/samples';
+import { median } from './median';
 
 const RUNS = 9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 

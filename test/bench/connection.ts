@@ -15,14 +15,11 @@ import { basicAuthorization } from '../../lib/connection/client-auth-step';
 import { environmentUrls, regionByTld, type Region } from '../../lib/regions';
 import { client, environment } from '../fixtures/environments';
 import { startFixtureServer } from '../fixtures/server';
+import { median } from './median';
 
 const RUNS = 101;
 const WARM_UP = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /**
  * Every connection goes to the fixture server on 127.0.0.1 while the URL, Host header and SNI keep the real

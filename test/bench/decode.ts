@@ -9,6 +9,7 @@ import { decodeJwt } from 'jose';
 import { ENVIRONMENTS } from '../fixtures/environments';
 import { checkCredential, readCredential } from '../../lib/credential/index';
 import { gatewayClaims, productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { median } from './median';
 
 export interface DecodeBenchFigures {
   /** Distinct signed credentials decoded per pass. */
@@ -28,10 +29,6 @@ const INPUTS = 120;
 const PASSES_PER_RUN = 25;
 const RUNS = 7;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /** Credentials per second of `work` over every input, median of RUNS runs after one warm-up pass. */
 function throughput(inputs: readonly string[], work: (input: string) => unknown): number {

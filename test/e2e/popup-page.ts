@@ -5,11 +5,7 @@
  *   and the DevTools protocol reaches it (TOOLCHAIN.md: Playwright's persistent context does not list it).
  */
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import type { Browser as ExtensionApi } from 'wxt/browser';
 import type { LaunchedExtension } from './harness';
-
-/** The extension API inside `serviceWorker.evaluate` callbacks, which run in the worker, not here. */
-declare const chrome: typeof ExtensionApi;
 
 export class PopupPage {
   private cdp?: Browser;

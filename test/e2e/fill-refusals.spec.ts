@@ -1,0 +1,187 @@
+/**
+ * What the fill must refuse, on the BUILT extension through the real fill path (extension page -> background router ->
+ * checks -> executeScript of /fill.js), each proven by the page's APP STATE and by the fixture's own evidence: the
+ * DOM values, and for pages on `*.evil.test` the `/collect` reports they send of everything their form holds.
+ *
+ * Decisions the tests pin down:
+ * - a field that is transparent or covered is a page caught deceiving: NOTHING is written, not even the fields
+ *   beside it (their values would land in the same page's script);
+ * - a hidden duplicate beside the real field is left alone and the real, visible field is filled: hidden copies
+ *   of inputs are common in real apps, and the secret only ever goes where the admin can see it;
+ * - a credential of the wrong kind stays blocked even with override: override is for what the extension cannot
+ *   know (a renamed environment, an unmapped tenant); a gateway JWT can never be Cloudflare's client secret.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FillPlan, FillReport } from '../../lib/fill/types';
+import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
+import { consoleUrl } from '../fixtures/pages';
+import { DEMO_SETTINGS, ExtensionPage, fillReportOf } from './extension-page';
+import { EXTENSION_DIR, expect, test, type LaunchedExtension, type Page } from './harness';
+
+const EMPTY_CLOUDFLARE = { name: '', clientId: '', clientSecret: '', environmentId: '', pkceEnabled: false };
+const devWebApp = client('dev', 'web-app');
+
+/** An extension page with `credentialText` in the vault; no self-hosted console is known (none is filled here). */
+async function extensionPageWith(extension: LaunchedExtension, credentialText: string) {
+  const extensionPage = await ExtensionPage.open(extension);
+  await extensionPage.setSettings({ ...DEMO_SETTINGS, selfHosted: [] });
+  await extensionPage.setCredential(credentialText);
+  return extensionPage;
+}
+
+async function appState(page: Page): Promise<Record<string, unknown>> {
+  return JSON.parse((await page.getByTestId('app-state').textContent()) ?? 'null') as Record<string, unknown>;
+}
+
+async function domValues(page: Page): Promise<string[]> {
+  return page.locator('input:not([type=checkbox]), textarea').evaluateAll((elements) => elements.map((element) => (element as HTMLInputElement).value));
+}
+
+test('a look-alike host (one.dash.cloudflare.com.evil.test) is not a console: the fill is refused and the page learns nothing', async ({
+  extension,
+  fixtures,
+}) => {
+  const extensionPage = await extensionPageWith(extension, fixtures.samples.webAppDevLines.text);
+  const url = consoleUrl('cloudflare', undefined, CONSOLE_ORIGINS.lookalike);
+  const { page, tabId } = await extensionPage.openConsole(url);
+  await page.bringToFront();
+  // The phishing copy reports its form to /collect from the start: the recorder is live.
+  await expect.poll(() => fixtures.requestsTo('one.dash.cloudflare.com.evil.test').filter((request) => request.path === '/collect').length).toBeGreaterThan(0);
+
+  const { response } = await extensionPage.fill(tabId);
+  expect(response.ok).toBe(false);
+  expect(!response.ok && response.error).toMatch(/not a console the extension can read|not a known console/);
+  const { response: overridden } = await extensionPage.fill(tabId, { override: true });
+  expect(overridden.ok).toBe(false);
+
+  expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
+  expect(await domValues(page)).toEqual(['', '', '', '']);
+  const collected = fixtures.requestsTo('one.dash.cloudflare.com.evil.test').map((request) => request.body).join('\n');
+  expect(collected).not.toContain(devWebApp.clientSecret);
+  expect(collected).not.toContain(devWebApp.clientId);
+});
+
+test('the engine itself refuses a page whose origin is not the plan’s (the built /fill.js, called directly on the look-alike)', async ({
+  context,
+  fixtures,
+}) => {
+  const page = await context.newPage();
+  await page.goto(consoleUrl('cloudflare', undefined, CONSOLE_ORIGINS.lookalike));
+  await page.getByTestId('app-state').waitFor();
+  await page.addScriptTag({ content: await readFile(path.join(EXTENSION_DIR, 'fill.js'), 'utf8') });
+  const plan: FillPlan = {
+    consoleId: 'cloudflare',
+    consoleName: 'Cloudflare Zero Trust',
+    origin: CONSOLE_ORIGINS.cloudflare,
+    fields: [{ key: 'clientSecret', label: 'Client Secret', control: 'text', value: devWebApp.clientSecret, secret: true, locate: { labels: ['Client Secret'] } }],
+  };
+  const report = await page.evaluate(
+    (plan) => (globalThis as unknown as Record<string, (plan: FillPlan) => FillReport>)['__pingoneConnectionHelperFill']!(plan),
+    plan,
+  );
+  expect(report.refused).toBe(`Not filled: this page is ${CONSOLE_ORIGINS.lookalike}, not ${CONSOLE_ORIGINS.cloudflare}.`);
+  expect(report.fields).toEqual([]);
+  expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
+  expect(fixtures.requestsTo('one.dash.cloudflare.com.evil.test').map((request) => request.body).join('\n')).not.toContain(devWebApp.clientSecret);
+
+  // Control: the same built engine, handed a plan for this very origin, does write here, so the refusal above is the
+  // origin guard and not a broken script.
+  const control = await page.evaluate(
+    (plan) => (globalThis as unknown as Record<string, (plan: FillPlan) => FillReport>)['__pingoneConnectionHelperFill']!(plan),
+    { ...plan, origin: CONSOLE_ORIGINS.lookalike, fields: [{ ...plan.fields[0]!, value: 'not-a-secret' }] },
+  );
+  expect(control.fields[0]?.status).toBe('filled');
+  expect((await appState(page)).clientSecret).toBe('not-a-secret');
+});
+
+test('?variant=iframe: the form in a cross-origin frame is never reached', async ({ extension, fixtures }) => {
+  const extensionPage = await extensionPageWith(extension, fixtures.samples.webAppDevLines.text);
+  const { page, tabId } = await extensionPage.openConsole(fixtures.consoleUrl('cloudflare', 'iframe'), { appStateInTopFrame: false });
+  const frame = page.frameLocator('iframe[title="Add PingOne"]');
+  await frame.getByTestId('app-state').waitFor();
+  await page.bringToFront();
+
+  const report = fillReportOf((await extensionPage.fill(tabId)).response);
+  expect(report.fields.map((field) => [field.key, field.status])).toEqual([
+    ['name', 'not-found'],
+    ['clientId', 'not-found'],
+    ['clientSecret', 'not-found'],
+    ['environmentId', 'not-found'],
+    ['pkce', 'absent'],
+  ]);
+  expect(JSON.parse((await frame.getByTestId('app-state').textContent()) ?? '')).toEqual(EMPTY_CLOUDFLARE);
+  const collected = fixtures.requestsTo('evil.test').filter((request) => request.path === '/collect');
+  expect(collected.length).toBeGreaterThan(0);
+  expect(collected.map((request) => request.body).join('\n')).not.toContain(devWebApp.clientSecret);
+});
+
+for (const [variant, reason] of [
+  ['opacity', 'transparent (opacity 0.01)'],
+  ['overlay', 'covered by another element'],
+] as const) {
+  test(`?variant=${variant}: the Client Secret is ${reason}, so nothing at all is written`, async ({ extension, fixtures }) => {
+    const extensionPage = await extensionPageWith(extension, fixtures.samples.webAppDevLines.text);
+    const { page, tabId } = await extensionPage.openConsole(fixtures.consoleUrl('cloudflare', variant));
+    await page.bringToFront();
+
+    const report = fillReportOf((await extensionPage.fill(tabId)).response);
+    expect(report.refused).toBe(
+      `Not filled: Client Secret is ${reason}. A page that covers or hides a field it shows may be capturing what goes in; nothing was written.`,
+    );
+    expect(report.fields.find((field) => field.key === 'clientSecret')).toMatchObject({ status: 'refused', reason });
+    expect(report.fields.every((field) => field.status === 'refused')).toBe(true);
+    expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
+    expect(await domValues(page)).toEqual(['', '', '', '']);
+    expect(await page.getByLabel('PKCE').isChecked()).toBe(false);
+  });
+}
+
+test('?variant=hidden-duplicate: the visible Client Secret is filled, the off-screen decoy named client_secret stays empty', async ({
+  extension,
+  fixtures,
+}) => {
+  const extensionPage = await extensionPageWith(extension, fixtures.samples.webAppDevLines.text);
+  const { page, tabId } = await extensionPage.openConsole(fixtures.consoleUrl('cloudflare', 'hidden-duplicate'));
+  await page.bringToFront();
+
+  const report = fillReportOf((await extensionPage.fill(tabId)).response);
+  expect(report.refused).toBeUndefined();
+  expect(report.fields.find((field) => field.key === 'clientSecret')?.status).toBe('filled');
+  const state = await appState(page);
+  expect(state.clientSecret).toBe(devWebApp.clientSecret);
+  expect(state.decoyClientSecret).toBe('');
+  // The decoy exists as the fixture describes it: same name, same accessible name, off screen.
+  const decoy = page.locator('input[name="client_secret"]:not([id])');
+  await expect(decoy).toHaveAttribute('aria-label', 'Client Secret');
+  await expect(decoy).toHaveValue('');
+  await expect(page.locator('#client-secret')).toHaveValue(devWebApp.clientSecret);
+});
+
+test('a credential of the wrong kind is blocked by the checks, and stays unwritten even with override', async ({ extension, fixtures }) => {
+  const gateway = fixtures.samples.gatewayDev.text;
+  const extensionPage = await extensionPageWith(extension, gateway);
+  const { page, tabId } = await extensionPage.openConsole(fixtures.consoleUrl('cloudflare'));
+  await page.bringToFront();
+
+  const { response: blocked } = await extensionPage.fill(tabId);
+  expect(blocked.ok).toBe(false);
+  const blockedBy = !blocked.ok ? (blocked.blockedBy ?? []) : [];
+  expect(blockedBy.map((check) => check.id)).toContain('target.kind');
+  expect(blockedBy.find((check) => check.id === 'target.kind')?.message).toBe(
+    'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential.',
+  );
+
+  // lib/background/fill-path.ts: the console's plan refuses the wrong kind, so the background answers without
+  // injecting anything into the page.
+  const { response: overridden } = await extensionPage.fill(tabId, { override: true });
+  expect(overridden).toEqual({
+    ok: false,
+    error: 'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential. Nothing was filled.',
+  });
+
+  expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
+  expect(await domValues(page)).toEqual(['', '', '', '']);
+  // Not even the environment id, which the gateway credential does carry.
+  expect(JSON.stringify(await appState(page))).not.toContain(environment('dev').id);
+});

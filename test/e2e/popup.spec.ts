@@ -1,0 +1,318 @@
+/**
+ * The popup on the BUILT extension in Chromium: paste each kind of credential and see its facts and checks, the
+ * specific error for malformed text, hostile claims rendered inert, the vault across reopening, idle expiry and
+ * Clear, the clipboard, keyboard-only use, and the admin's real flow: the toolbar popup over the Cloudflare console
+ * filling the form so React's state holds the values.
+ */
+import { readCredential } from '../../lib/credential';
+import { gatewayClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { VAULT_IDLE_ALARM, VAULT_KEY } from '../../lib/vault';
+import { client, environment } from '../fixtures/environments';
+import type { Sample, SampleKey } from '../fixtures/samples';
+import { storedVault, type StoredVault } from './extension-page';
+import { expect, test } from './harness';
+import type { PopupPage } from './popup-page';
+
+async function pasteAndWaitForVault(popup: PopupPage, text: string) {
+  await popup.paste(text);
+  await expect.poll(async () => (await storedVault(popup.page))?.text).toBe(text);
+}
+
+const KIND_BADGES: Record<Sample['kind'], string> = {
+  gateway: 'Gateway credential',
+  product: 'Product connection',
+  'oidc-app': 'OIDC application',
+};
+
+const KIND_SAMPLES: { key: SampleKey; facts: (sample: Sample) => string[] }[] = [
+  {
+    key: 'gatewayDev',
+    facts: () => {
+      const env = environment('dev');
+      return [env.name, env.id, 'North America (pingone.com)', env.organizationName, env.gatewayName, 'PING_FEDERATE'];
+    },
+  },
+  { key: 'productDev', facts: () => [environment('dev').name, environment('dev').id, client('dev', 'worker').clientId] },
+  { key: 'webAppDevCloudflareJson', facts: () => [environment('dev').id, client('dev', 'web-app').clientId, 'Not stated in the credential'] },
+  { key: 'webAppProductionLines', facts: () => [environment('production').id, client('production', 'web-app').clientId, 'Europe (pingone.eu)'] },
+];
+
+for (const { key, facts } of KIND_SAMPLES) {
+  test(`pasting ${key} shows what it is and its checks`, async ({ popup, fixtures }) => {
+    const sample = fixtures.samples[key];
+    await popup.openInTab();
+    await popup.paste(sample.text);
+
+    await expect(popup.page.locator('.summary .kind')).toHaveText(KIND_BADGES[sample.kind]);
+    for (const fact of facts(sample)) await expect(popup.page.locator('.summary')).toContainText(fact);
+
+    // The checks lib/credential computes for this text, in the popup, errors first.
+    const read = readCredential(sample.text);
+    if (!read.ok) throw new Error(read.error.message);
+    const items = popup.checks.getByRole('listitem');
+    await expect(items.first()).toBeVisible();
+    const levels = await items.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.level));
+    const rank = { error: 0, warning: 1, info: 2, ok: 3 } as Record<string, number>;
+    expect(levels.map((level) => rank[level!])).toEqual([...levels.map((level) => rank[level!])].sort((a, b) => a! - b!));
+    await expect(popup.checks).toContainText('Environment');
+    await expect(popup.claims.getByRole('row').nth(1)).toBeVisible();
+
+    // Secrets are masked: the client secret (if any) is not in the page text until revealed.
+    const secret = read.credential.clientSecret;
+    if (secret) {
+      await expect(popup.page.locator('.summary')).not.toContainText(secret);
+      await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Reveal' }).click();
+      await expect(popup.page.locator('.summary')).toContainText(secret);
+    }
+
+    const ms = await popup.page.locator('[data-paste-to-checks-ms]').getAttribute('data-paste-to-checks-ms');
+    test.info().annotations.push({ type: 'paste-to-checks-ms', description: `${key}: ${ms}` });
+    console.log(`paste-to-checks ${key}: ${ms} ms`);
+  });
+}
+
+const MALFORMED = [
+  'https://console.pingone.com/?env=3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+  '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+  'eyJhbGciOiJSUzI1NiJ9.@@not-base64@@.c2ln',
+  'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0',
+  '{"keys": []}',
+  '{"type": "pingone", "config": ',
+];
+
+test('malformed inputs show the specific error next to the box, never a blank popup', async ({ popup }) => {
+  await popup.openInTab();
+  for (const input of MALFORMED) {
+    const read = readCredential(input);
+    if (read.ok) throw new Error(`expected ${input} to be refused`);
+    await popup.paste(input);
+    const alert = popup.page.getByRole('alert').filter({ hasText: read.error.message });
+    await expect(alert, input).toBeVisible();
+    if (read.error.hint) await expect(alert).toContainText(read.error.hint);
+    await expect(popup.credential).toHaveAttribute('aria-invalid', 'true');
+    await expect(popup.checks).toHaveCount(0);
+    await expect(popup.page.getByRole('heading', { name: 'PingOne Connection Helper' })).toBeVisible();
+  }
+});
+
+test('a claim holding markup renders as text and runs nothing', async ({ popup }) => {
+  const payload = '<img src=x onerror="window.__pwned = 1">';
+  const jwt = await signTestCredential(gatewayClaims('dev', { environmentName: payload, [payload]: payload }));
+  await popup.openInTab();
+  const dialogs: string[] = [];
+  popup.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await popup.paste(jwt);
+  await expect(popup.claims.getByText(payload).first()).toBeVisible();
+  await expect(popup.page.locator('.summary')).toContainText(payload);
+  expect(await popup.page.locator('img').count()).toBe(0);
+  // The error handler would have run by now if the markup had been parsed (the image fails at once: src=x).
+  await popup.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  expect(await popup.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test('long unbroken claims wrap inside 400 px: no horizontal scrolling', async ({ popup }) => {
+  const long = 'A'.repeat(1500);
+  const jwt = await signTestCredential(gatewayClaims('dev', { [`x-${'k'.repeat(300)}`]: long, environmentName: `Acme ${'N'.repeat(400)}` }));
+  await popup.openInTab();
+  await popup.page.setViewportSize({ width: 400, height: 600 });
+  await popup.paste(jwt);
+  await expect(popup.claims.getByText(long)).toBeVisible();
+  const overflow = await popup.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+});
+
+test('the credential survives closing and reopening the popup', async ({ popup, fixtures }) => {
+  const text = fixtures.samples.gatewayDev.text;
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, text);
+  await popup.close();
+
+  await popup.openInTab();
+  await expect(popup.credential).toHaveValue(text);
+  await expect(popup.page.locator('.summary .kind')).toHaveText('Gateway credential');
+  await expect(popup.checks.getByRole('listitem').first()).toBeVisible();
+});
+
+test('after the idle time the credential is gone', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, fixtures.samples.productDev.text);
+  // Age the entry past the default 10 minutes, as if the admin had walked away (lib/vault.ts compares touchedAt).
+  await popup.page.evaluate(async (key) => {
+    const vault = (await chrome.storage.session.get(key))[key] as StoredVault;
+    await chrome.storage.session.set({ [key]: { ...vault, touchedAt: Date.now() - 11 * 60_000 } });
+  }, VAULT_KEY);
+  await popup.close();
+
+  await popup.openInTab();
+  await expect(popup.credential).toHaveValue('');
+  await expect(popup.claims).toHaveCount(0);
+  expect(await storedVault(popup.page)).toBeUndefined();
+});
+
+test('when the idle alarm fires while the popup is open, the credential leaves the screen too', async ({ popup, serviceWorker, fixtures }) => {
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, fixtures.samples.gatewayDev.text);
+  // Fire the background's own idle alarm now instead of in 10 minutes (unpacked extensions may use short delays).
+  await serviceWorker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() + 50 }), VAULT_IDLE_ALARM);
+  await expect.poll(() => storedVault(popup.page)).toBeUndefined();
+  await expect(popup.credential).toHaveValue('');
+  await expect(popup.claims).toHaveCount(0);
+});
+
+test('"Clear" empties the box and the vault', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, fixtures.samples.webAppDevLines.text);
+  await popup.button('Clear').click();
+  await expect(popup.credential).toHaveValue('');
+  await expect.poll(() => storedVault(popup.page)).toBeUndefined();
+  await popup.close();
+
+  await popup.openInTab();
+  await expect(popup.credential).toHaveValue('');
+});
+
+test('"Paste from clipboard" reads the clipboard, and Copy writes it', async ({ popup, context, fixtures }) => {
+  // Granted for every origin: CDP's Browser.grantPermissions refuses a chrome-extension:// origin ("opaque origins").
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const sample = fixtures.samples.webAppDevLines;
+  await popup.openInTab();
+  await popup.page.bringToFront();
+  await popup.page.evaluate((text) => navigator.clipboard.writeText(`\n${text}\n`), sample.text);
+
+  await popup.button('Paste from clipboard').click();
+  await expect(popup.credential).toHaveValue(sample.text);
+  await expect(popup.page.locator('.summary .kind')).toHaveText('OIDC application');
+
+  // The box holds the client secret: drawn as discs while focus is elsewhere, readable again while editing.
+  const textSecurity = () => popup.credential.evaluate((box) => getComputedStyle(box).getPropertyValue('-webkit-text-security'));
+  expect(await textSecurity()).toBe('disc');
+  await popup.credential.focus();
+  expect(await textSecurity()).toBe('none');
+
+  await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Copy' }).click();
+  await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText('Copied');
+  expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(client('dev', 'web-app').clientSecret);
+});
+
+test('the toolbar popup over the Cloudflare console fills the form into React state', async ({ popup, context, fixtures }) => {
+  const sample = fixtures.samples.webAppDevCloudflareJson;
+  const app = client('dev', 'web-app');
+  const dev = environment('dev');
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, sample.text);
+  await popup.close();
+
+  const consolePage = await context.newPage();
+  await consolePage.goto(fixtures.consoleUrl('cloudflare'));
+  await popup.openOver(consolePage);
+  await expect(popup.credential).toHaveValue(sample.text);
+  await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText('Cloudflare Zero Trust');
+  await expect(popup.page.getByRole('heading', { name: 'Checks for Cloudflare Zero Trust' })).toBeVisible();
+  const name = popup.page.getByRole('textbox', { name: 'Connection name' });
+  await name.fill('Acme Dev PingOne');
+
+  await popup.button('Fill Cloudflare Zero Trust').click();
+  const report = popup.page.getByRole('region', { name: 'Fill report' });
+  await expect(report).toContainText('Client Secret: Filled');
+  await expect(report).not.toContainText(app.clientSecret);
+
+  const state = JSON.parse((await consolePage.getByTestId('app-state').textContent()) ?? '{}') as Record<string, unknown>;
+  expect(state).toMatchObject({ name: 'Acme Dev PingOne', clientId: app.clientId, clientSecret: app.clientSecret, environmentId: dev.id });
+  await popup.close();
+});
+
+test('a fill blocked by a failing check goes through only with "Fill anyway"', async ({ popup, context, fixtures }) => {
+  // Map the Cloudflare tenant to the production environment, as an admin does with the production credential...
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, fixtures.samples.webAppProductionLines.text);
+  await popup.close();
+  const consolePage = await context.newPage();
+  await consolePage.goto(fixtures.consoleUrl('cloudflare'));
+  await popup.openOver(consolePage);
+  await popup.button('Remember this tenant uses this environment').click();
+  await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText(environment('production').id);
+
+  // ...then paste the dev credential there: the mapping check fails and the background refuses the fill.
+  const dev = client('dev', 'web-app');
+  await popup.paste(fixtures.samples.webAppDevCloudflareJson.text);
+  await expect(popup.checks.getByRole('listitem').first()).toHaveAttribute('data-check-id', 'mapping.environment');
+  await popup.button('Fill Cloudflare Zero Trust').click();
+  const alert = popup.page.getByRole('alert').filter({ hasText: 'Not filled' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('list', { name: 'Blocking checks' })).toContainText(environment('production').id);
+  expect(await consolePage.getByTestId('app-state').textContent()).not.toContain(dev.clientId);
+
+  await alert.getByRole('button', { name: 'Fill anyway' }).click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Client ID: Filled');
+  await expect(consolePage.getByTestId('app-state')).toContainText(dev.clientId);
+  await popup.close();
+});
+
+test('"Test connection" shows each step with its verdict in words, through the background and the fake PingOne', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  await popup.paste(fixtures.samples.workerDevLines.text);
+  await popup.button('Test connection').click();
+  const region = popup.page.getByRole('region', { name: 'Connection test' });
+  const steps = region.getByRole('listitem');
+  await expect(region).toContainText('Finished without failures.', { timeout: 30_000 });
+  await expect(steps).toHaveText([/^✓Passed Environment · \d+ ms/, /^✓Passed Client authentication · \d+ ms/, /^✓Passed Environment read · \d+ ms/]);
+  await expect(popup.button('Cancel test')).toHaveCount(0);
+});
+
+test('"Cancel test" stops a test that PingOne does not answer', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  // Cloudflare JSON names no region, so the popup asks; auth.pingone.sg is the fixture host that never answers.
+  await popup.paste(fixtures.samples.webAppDevCloudflareJson.text);
+  await popup.page.getByRole('combobox', { name: 'Region for the test' }).selectOption('sg');
+  await popup.button('Test connection').click();
+  const region = popup.page.getByRole('region', { name: 'Connection test' });
+  await expect(region.getByRole('listitem').first()).toContainText('Running');
+  await popup.button('Cancel test').click();
+  await expect(region.getByRole('listitem').first()).toContainText('Skipped');
+  await expect(region).toContainText('Against Singapore (pingone.sg), chosen by you.');
+  await expect(popup.button('Cancel test')).toHaveCount(0);
+  await expect(popup.button('Test connection')).toBeEnabled();
+});
+
+test('keyboard only: a logical Tab order through the main controls, each with a visible focus ring', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  // The box has focus when the popup opens empty, so the admin can paste at once.
+  await expect(popup.credential).toBeFocused();
+  await popup.page.keyboard.insertText(fixtures.samples.webAppDevLines.text);
+  await expect(popup.checks).toBeVisible();
+
+  const stops: { name: string; ring: boolean }[] = [];
+  for (let i = 0; i < 40; i++) {
+    await popup.page.keyboard.press('Tab');
+    const stop = await popup.page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement;
+      const style = getComputedStyle(element);
+      const name = element.getAttribute('aria-label') ?? (element.labels?.[0]?.textContent || element.textContent || '').trim();
+      return { name, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    stops.push(stop);
+    if (stop.name.startsWith('Options')) break;
+  }
+  const names = stops.map((stop) => stop.name);
+  // The main controls in reading order (other stops may sit between them): input, facts, act, export, claims, Options.
+  const expected = ['Paste from clipboard', 'Clear', 'Reveal', 'Copy', 'Test connection', 'Copy Cloudflare API request', 'Include the client secret…', 'Reveal', 'Copy'];
+  let next = 0;
+  for (const name of names) if (name === expected[next]) next++;
+  expect(next, `Tab order: ${names.join(' | ')}`).toBe(expected.length);
+  expect(names.at(-1)).toMatch(/^Options/);
+  expect(stops.filter((stop) => !stop.ring), 'stops without a visible focus ring').toEqual([]);
+
+  // Enter activates; Escape cancels a confirmation and puts focus back where it was.
+  const include = popup.button('Include the client secret…');
+  await include.focus();
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.page.getByRole('alertdialog')).toBeVisible();
+  await expect(popup.button('Cancel')).toBeFocused();
+  await popup.page.keyboard.press('Escape');
+  await expect(popup.page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(include).toBeFocused();
+});
