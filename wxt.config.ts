@@ -31,6 +31,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'clipboardRead'],
     host_permissions: [...pingOneHostPermissions(), ...HOSTED_CONSOLES, ...(mode === 'e2e' ? DEMO_SELF_HOSTED : [])],
     optional_host_permissions: ['https://*/*'],
+    // WXT drops `optional_host_permissions` from the MV2 (Firefox) manifest, and Firefox refuses
+    // `permissions.request` for an origin not declared optional: MV2 declares origins in `optional_permissions`.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
     action: { default_title: 'PingOne Connection Helper' },
     ...(browser === 'firefox'
       ? {

@@ -57,6 +57,22 @@ test('the production Chrome manifest asks for exactly the expected permissions',
   expect(built.externally_connectable).toBeUndefined();
 });
 
+test('the Firefox manifest asks for the same, in MV2 form', () => {
+  const chrome = manifest(CHROME);
+  const firefox = manifest(FIREFOX);
+  expect(firefox.manifest_version).toBe(2);
+  // MV2 lists API permissions and hosts together; the set must equal Chrome's two lists joined.
+  expect([...(firefox.permissions as string[])].sort()).toEqual(
+    [...(chrome.permissions as string[]), ...(chrome.host_permissions as string[])].sort(),
+  );
+  // Self-hosted consoles: Firefox refuses permissions.request for an origin not declared optional.
+  expect(firefox.optional_permissions).toEqual(['https://*/*']);
+  expect(firefox.content_security_policy).toBeUndefined();
+  expect(firefox.web_accessible_resources).toBeUndefined();
+  expect(firefox.externally_connectable).toBeUndefined();
+  expect(firefox.browser_specific_settings).toMatchObject({ gecko: { data_collection_permissions: { required: ['none'] } } });
+});
+
 test('the e2e flavour differs from production only by the demo consoles’ host permissions', () => {
   const production = manifest(CHROME);
   const e2e = manifest(path.resolve('.output/chrome-mv3-e2e'));
