@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
-import { loadSettings } from '../lib/settings';
-import { clearVault, VAULT_IDLE_ALARM, writeVault } from '../lib/vault';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../lib/settings';
+import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM, writeVault } from '../lib/vault';
 
 const INSPECT_MENU_ID = 'inspect-selection';
 
@@ -12,25 +13,51 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, extension));
 
+  // A worker that starts has no test running: any unfinished report was left by a worker the browser stopped.
+  void recoverInterruptedTests();
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VAULT_IDLE_ALARM) void clearVault();
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  // Clear (in any page) or the idle alarm wiped the credential: a test still running must not write its report back.
+  onVaultCleared(() => void abandonConnectionTest());
+
+  // The idle time the settings ask for, kept in memory because the menu click below must write the vault without
+  // awaiting anything. A worker woken by that click may not have read the settings yet: `settingsRead` says when.
+  let idleMs = DEFAULT_SETTINGS.idleClearMinutes * 60_000;
+  const settingsRead = loadSettings().then(({ settings }) => {
+    idleMs = settings.idleClearMinutes * 60_000;
+  });
+  // A new idle time applies to the credential already stored, counted from its last use (the options page saves it).
+  watchSettings(({ settings }) => {
+    idleMs = settings.idleClearMinutes * 60_000;
+    void rearmVault(idleMs);
+  });
+
+  // One code path for both builds: Firefox never persists menus of a persistent background page, so they are created
+  // at every start (MDN, menus.create: "Call menus.create unconditionally from the top level"), and it fires neither
+  // runtime.onInstalled nor onStartup when the add-on is re-enabled. Chrome does persist them, so removeAll first
+  // keeps the re-creation at each worker start from failing on a duplicate id.
+  void browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({ id: INSPECT_MENU_ID, title: 'Inspect as PingOne credential', contexts: ['selection'] });
   });
 
   // The selection becomes the vault's credential, then the popup opens on it (or the popup page in a tab).
-  browser.contextMenus.onClicked.addListener(async (info) => {
+  // Nothing is awaited before openPopup: Firefox honours browserAction.openPopup only while the click is being
+  // handled, and the first await ends that (MDN, "User actions"). The vault write is issued first, so its
+  // storage.session.set reaches the browser before the popup exists, let alone reads the vault on load.
+  browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== INSPECT_MENU_ID || !info.selectionText) return;
-    const { settings } = await loadSettings();
-    await writeVault(info.selectionText, settings.idleClearMinutes * 60_000);
+    const written = writeVault(info.selectionText, idleMs);
     const apis = browser as unknown as Pick<InspectorApis, 'action' | 'browserAction'>;
-    await openInspector({
+    void openInspector({
       action: apis.action,
       browserAction: apis.browserAction,
       openTab: (url) => browser.tabs.create({ url }),
       popupUrl: browser.runtime.getURL('/popup.html'),
     });
+    // Armed above with the idle time known at the click; arm again once the settings are surely read.
+    void Promise.all([written, settingsRead]).then(() => rearmVault(idleMs));
   });
 });

@@ -5,12 +5,10 @@
  * (Dark Reader's rule). The background's broadcasts to the popup are checked the same way on arrival.
  */
 import * as z from 'zod/mini';
-import { REGIONS } from './regions';
+import { REGION_TLDS } from './regions';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
-
-const regionTld = z.enum(REGIONS.map((region) => region.tld) as [string, ...string[]]);
 
 export const uiRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -25,7 +23,7 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('connection.start'),
-    regionTld: z.optional(regionTld),
+    regionTld: z.optional(z.enum(REGION_TLDS)),
   }),
   z.strictObject({ type: z.literal('connection.cancel') }),
 ]);

@@ -6,12 +6,20 @@
  * region up here and build from it, so a tampered `authUrl` can at most make a check fail.
  */
 
+/**
+ * Every region's top-level domain after `pingone.`, as a tuple so schemas (zod `enum`) can take it as is.
+ * Same order as REGIONS below; test/unit/regions.test.ts holds the two equal.
+ */
+export const REGION_TLDS = ['com', 'ca', 'eu', 'com.au', 'sg', 'asia'] as const;
+
+export type RegionTld = (typeof REGION_TLDS)[number];
+
 export interface Region {
   /** Short code as PingOne's own tooling names it. */
   readonly code: 'NA' | 'CA' | 'EU' | 'AU' | 'SG' | 'AP';
   readonly name: string;
   /** Top-level domain after `pingone.`: `auth.pingone.<tld>`. */
-  readonly tld: 'com' | 'ca' | 'eu' | 'com.au' | 'sg' | 'asia';
+  readonly tld: RegionTld;
 }
 
 export const REGIONS: readonly Region[] = [
@@ -22,8 +30,6 @@ export const REGIONS: readonly Region[] = [
   { code: 'SG', name: 'Singapore', tld: 'sg' },
   { code: 'AP', name: 'Asia-Pacific (legacy)', tld: 'asia' },
 ];
-
-export type RegionTld = Region['tld'];
 
 export function regionByTld(tld: string): Region | undefined {
   return REGIONS.find((region) => region.tld === tld);

@@ -25,10 +25,15 @@ function isVaultEntry(value: unknown): value is VaultEntry {
   );
 }
 
+async function storedEntry(): Promise<VaultEntry | undefined> {
+  const stored = (await browser.storage.session.get(VAULT_KEY))[VAULT_KEY];
+  return isVaultEntry(stored) ? stored : undefined;
+}
+
 /** The stored text, or '' when there is none or it sat idle longer than `idleMs` (then it is wiped). */
 export async function readVault(idleMs: number, now = Date.now()): Promise<string> {
-  const stored = (await browser.storage.session.get(VAULT_KEY))[VAULT_KEY];
-  if (!isVaultEntry(stored)) return '';
+  const stored = await storedEntry();
+  if (!stored) return '';
   if (now - stored.touchedAt > idleMs) {
     await clearVault();
     return '';
@@ -45,6 +50,35 @@ export async function writeVault(text: string, idleMs: number, now = Date.now())
   await browser.alarms.create(VAULT_IDLE_ALARM, { when: now + idleMs });
 }
 
+/**
+ * The admin used the credential (opened the popup, filled, tested): the idle time starts again from `now`.
+ * An entry already past its idle time is wiped instead, never revived. Nothing stored, nothing to do.
+ *
+ * storage.session has no compare-and-set: an edit landing between this read and this write would be overwritten
+ * with the text read here. The window is one storage round trip, and every caller touches right after reading.
+ */
+export async function touchVault(idleMs: number, now = Date.now()): Promise<void> {
+  const text = await readVault(idleMs, now);
+  if (text) await writeVault(text, idleMs, now);
+}
+
+/**
+ * The idle setting changed (or was first read): arm the alarm for the stored `touchedAt` plus the new `idleMs`,
+ * or wipe the vault now if that moment has already passed. The credential's use time is not moved.
+ */
+export async function rearmVault(idleMs: number, now = Date.now()): Promise<void> {
+  const stored = await storedEntry();
+  if (!stored) return;
+  if (now - stored.touchedAt > idleMs) return clearVault();
+  await browser.alarms.create(VAULT_IDLE_ALARM, { when: stored.touchedAt + idleMs });
+  // A touch that landed between the read above and this alarm: its own alarm may have been replaced by the older
+  // moment armed here, so arm once more from what is stored now (a touch arms touchedAt + idleMs as well).
+  const after = await storedEntry();
+  if (after && after.touchedAt !== stored.touchedAt) {
+    await browser.alarms.create(VAULT_IDLE_ALARM, { when: after.touchedAt + idleMs });
+  }
+}
+
 /** Wipe the credential and every report derived from it. */
 export async function clearVault(): Promise<void> {
   const all = await browser.storage.session.get(null);
@@ -56,7 +90,8 @@ export async function clearVault(): Promise<void> {
 /** Call `listener` when the vault is wiped by anyone (the idle alarm, "Clear" in another page). */
 export function onVaultCleared(listener: () => void): void {
   browser.storage.session.onChanged.addListener((changes) => {
-    if (VAULT_KEY in changes && changes[VAULT_KEY]?.newValue === undefined) listener();
+    // Removed: Chrome and Firefox leave `newValue` out; WXT's fakeBrowser (unit tests) reports null.
+    if (VAULT_KEY in changes && changes[VAULT_KEY]?.newValue == null) listener();
   });
 }
 
@@ -65,6 +100,20 @@ export async function readReport<T>(fingerprint: string): Promise<T | undefined>
   return (await browser.storage.session.get(key))[key] as T | undefined;
 }
 
+/** Every stored report, by credential fingerprint. */
+export async function readReports<T>(): Promise<Map<string, T>> {
+  const all = await browser.storage.session.get(null);
+  const reports = new Map<string, T>();
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith(REPORT_KEY_PREFIX)) reports.set(key.slice(REPORT_KEY_PREFIX.length), value as T);
+  }
+  return reports;
+}
+
 export async function writeReport(fingerprint: string, report: unknown): Promise<void> {
   await browser.storage.session.set({ [REPORT_KEY_PREFIX + fingerprint]: report });
+}
+
+export async function removeReport(fingerprint: string): Promise<void> {
+  await browser.storage.session.remove(REPORT_KEY_PREFIX + fingerprint);
 }

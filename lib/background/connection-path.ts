@@ -1,7 +1,11 @@
 /**
  * The connection-test path: the credential comes from the vault (never from the message), every URL from the region
  * table (lib/connection builds them), and each update is kept in storage.session by fingerprint and broadcast to the
- * extension's pages. One test at a time: starting a new one cancels the previous.
+ * extension's pages. One test at a time: starting a new one cancels the previous, and only the latest test may write
+ * its report, so a cancelled test's last update never lands on top of the next test's (same fingerprint, same key).
+ *
+ * The run itself lives in the worker's memory only: Chrome may stop an idle service worker mid-test, so a worker that
+ * starts finds reports no run will ever finish and marks them interrupted (recoverInterruptedTests).
  */
 import { browser } from 'wxt/browser';
 import { runConnectionTest } from '../connection';
@@ -9,44 +13,111 @@ import type { ConnectionReport } from '../connection/types';
 import { fingerprintCredential, readCredential } from '../credential';
 import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
 import { loadSettings } from '../settings';
-import { readVault, writeReport } from '../vault';
+import { readReports, readVault, removeReport, touchVault, writeReport } from '../vault';
 
-let running: AbortController | undefined;
+export const INTERRUPTED_MESSAGE = "Interrupted: the browser stopped the extension's background worker; run the test again.";
+
+interface Run {
+  controller: AbortController;
+  fingerprint: string;
+}
+
+/** The latest test, finished or not: the only one allowed to write. Undefined after the vault was cleared. */
+let latest: Run | undefined;
+/**
+ * Every report write and removal, in the order they were asked for. One queue for all runs: a superseded run's
+ * write queued earlier can never land after the next run's first write.
+ */
+let storageQueue: Promise<void> = Promise.resolve();
+/** The start-up sweep of interrupted reports; a new test waits for it, so the sweep cannot overwrite the new report. */
+let recovery: Promise<void> = Promise.resolve();
+
+function enqueue(step: () => Promise<void>): Promise<void> {
+  storageQueue = storageQueue.then(step).catch(() => undefined);
+  return storageQueue;
+}
+
+async function broadcast(report: ConnectionReport): Promise<void> {
+  const event: BackgroundEvent = { type: 'connection.update', report };
+  // No page listening (popup closed) is normal: the stored report is what a reopened popup shows.
+  await browser.runtime.sendMessage(event).catch(() => undefined);
+}
+
+/** Keep and broadcast one update of `run`, unless a newer test (or a cleared vault) has replaced it by then. */
+function publish(run: Run, report: ConnectionReport): void {
+  if (run !== latest) return;
+  void enqueue(async () => {
+    if (run !== latest) return;
+    await writeReport(run.fingerprint, report);
+    await broadcast(report);
+  });
+}
 
 export async function startConnectionTest(
   request: Extract<UiRequest, { type: 'connection.start' }>,
 ): Promise<ConnectionStartResponse> {
+  await recovery;
   const { settings } = await loadSettings();
-  const text = await readVault(settings.idleClearMinutes * 60_000);
+  const idleMs = settings.idleClearMinutes * 60_000;
+  const text = await readVault(idleMs);
   if (!text) return { ok: false, error: 'No credential to test: paste one in the popup first.' };
+  // Testing is using the credential: the idle clear counts from now.
+  await touchVault(idleMs);
   const read = readCredential(text);
   if (!read.ok) return { ok: false, error: `The credential cannot be read: ${read.error.message}` };
   const fingerprint = await fingerprintCredential(read.credential);
 
-  running?.abort();
-  const controller = new AbortController();
-  running = controller;
-  const publish = async (report: ConnectionReport) => {
-    await writeReport(fingerprint, report);
-    const event: BackgroundEvent = { type: 'connection.update', report };
-    // No page listening (popup closed) is normal: the stored report is what a reopened popup shows.
-    await browser.runtime.sendMessage(event).catch(() => undefined);
-  };
+  latest?.controller.abort();
+  const run: Run = { controller: new AbortController(), fingerprint };
+  latest = run;
+  // The runner's last update is its finished report (lib/connection/runner.ts emits after setting finishedAt), so
+  // onUpdate alone keeps storage complete; the promise it returns adds nothing.
   void runConnectionTest(read.credential, {
     fingerprint,
-    regionTld: request.regionTld as Parameters<typeof runConnectionTest>[1]['regionTld'],
-    signal: controller.signal,
-    onUpdate: (report) => void publish(report),
-  })
-    .then(publish)
-    .finally(() => {
-      if (running === controller) running = undefined;
-    });
+    regionTld: request.regionTld,
+    signal: run.controller.signal,
+    onUpdate: (report) => publish(run, report),
+  });
   return { ok: true, fingerprint };
 }
 
+/** Stop the test: its steps still waiting end as skipped, and that finished report is still kept and broadcast. */
 export function cancelConnectionTest(): { ok: true } {
-  running?.abort();
-  running = undefined;
+  latest?.controller.abort();
   return { ok: true };
+}
+
+/**
+ * The vault was cleared (Clear, idle alarm): stop the test and keep nothing of it. A write already under way when
+ * the vault was wiped may land after the wipe, so its report is removed once more behind it.
+ */
+export function abandonConnectionTest(): Promise<void> {
+  const run = latest;
+  if (!run) return Promise.resolve();
+  latest = undefined;
+  run.controller.abort();
+  return enqueue(() => removeReport(run.fingerprint));
+}
+
+/**
+ * At worker start no test is running, so a stored report without `finishedAt` belongs to a worker the browser
+ * stopped: its running steps become failures that say so, and it is finished, so the popup offers the test again.
+ */
+export function recoverInterruptedTests(now = Date.now()): Promise<void> {
+  recovery = (async () => {
+    const reports = await readReports<ConnectionReport>();
+    for (const [fingerprint, report] of reports) {
+      if (report.finishedAt !== undefined) continue;
+      const interrupted: ConnectionReport = {
+        ...report,
+        finishedAt: now,
+        steps: report.steps.map((step) =>
+          step.verdict === 'running' ? { ...step, verdict: 'fail', message: INTERRUPTED_MESSAGE } : step,
+        ),
+      };
+      await writeReport(fingerprint, interrupted);
+      await broadcast(interrupted);
+    }
+  })().catch(() => undefined);
+  return recovery;
 }

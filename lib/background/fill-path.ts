@@ -7,18 +7,21 @@
 import { browser } from 'wxt/browser';
 import { checkCredential, fingerprintCredential, readCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
-import type { FillPlan, FillReport } from '../fill/types';
+import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
 import { loadSettings, recordUse, updateSettings } from '../settings';
 import { checkContextFor, resolveTarget } from '../target';
-import { readVault } from '../vault';
+import { readVault, touchVault } from '../vault';
 
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
   const { settings } = await loadSettings();
-  const text = await readVault(settings.idleClearMinutes * 60_000);
+  const idleMs = settings.idleClearMinutes * 60_000;
+  const text = await readVault(idleMs);
   if (!text) return { ok: false, error: 'No credential to fill: paste one in the popup first.' };
+  // Filling is using the credential: the idle clear counts from now.
+  await touchVault(idleMs);
   const read = readCredential(text);
   if (!read.ok) return { ok: false, error: `The credential cannot be read: ${read.error.message}` };
   const credential = read.credential;
@@ -56,7 +59,7 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `Could not reach the page to fill it: ${reason}` };
   }
-  if (!report.refused && report.fields.some((field) => field.status === 'filled' || field.status === 'unchanged')) {
+  if (deliveredCredential(plan, report)) {
     // Recorded against the CURRENT settings, not the copy loaded before the fill: an options-page edit made
     // meanwhile must survive.
     await updateSettings((current) =>
@@ -72,6 +75,24 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
     );
   }
   return { ok: true, report };
+}
+
+const DELIVERED: ReadonlySet<FieldStatus> = new Set(['filled', 'unchanged']);
+
+/**
+ * Whether the credential itself reached the page: every secret field of the plan (the client secret, or the raw JWT
+ * for PingAccess and AIC, which lib/consoles marks `secret`) is filled or already held that value. A fill that wrote
+ * only a name, or whose secret field was refused or missing, is no use of this credential at this tenant. A plan
+ * with no secret field (an OIDC app without a client secret) counts when anything of it was written.
+ */
+function deliveredCredential(plan: FillPlan, report: FillReport): boolean {
+  if (report.refused) return false;
+  const delivered = (field: PlannedField) => {
+    const status = report.fields.find((outcome) => outcome.key === field.key)?.status;
+    return status !== undefined && DELIVERED.has(status);
+  };
+  const secrets = plan.fields.filter((field) => field.secret);
+  return secrets.length > 0 ? secrets.every(delivered) : plan.fields.some(delivered);
 }
 
 /** Inject the engine (entrypoints/fill.ts) into the top frame only, then hand it the plan in the isolated world. */

@@ -6,7 +6,8 @@ import { isExtensionPage, uiRequestSchema, type SenderFacts } from '../messages'
 import { cancelConnectionTest, startConnectionTest } from './connection-path';
 import { fillTab } from './fill-path';
 
-export type Refusal = { ok: false; error: string };
+/** The router's own answer to a message it will not hand to any handler (wrong sender, unknown shape). */
+export type RouterRefusal = { ok: false; error: string };
 
 export async function routeMessage(
   message: unknown,
@@ -14,11 +15,11 @@ export async function routeMessage(
   extension: { id: string; origin: string },
 ): Promise<unknown> {
   if (!isExtensionPage(sender, extension.id, extension.origin)) {
-    return { ok: false, error: 'Refused: commands are accepted only from the extension’s own pages.' } satisfies Refusal;
+    return { ok: false, error: 'Refused: commands are accepted only from the extension’s own pages.' } satisfies RouterRefusal;
   }
   const parsed = uiRequestSchema.safeParse(message);
   if (!parsed.success) {
-    return { ok: false, error: 'Refused: the message is not one the background understands.' } satisfies Refusal;
+    return { ok: false, error: 'Refused: the message is not one the background understands.' } satisfies RouterRefusal;
   }
   const request = parsed.data;
   switch (request.type) {

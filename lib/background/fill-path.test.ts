@@ -1,0 +1,223 @@
+/**
+ * The fill path against WXT's in-memory browser (storage, tabs, alarms), with the real vault, settings, consoles
+ * and checks. Only `scripting.executeScript`, which fakeBrowser does not implement, is stubbed: it stands for the
+ * page, answering with the fill engine's report (or the error Chrome throws when the page cannot be reached).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { client, CONSOLE_ORIGINS, environment } from '../../test/fixtures/environments';
+import { gatewayClaims, signTestCredential } from '../credential/test-credentials';
+import { FILL_GLOBAL } from '../fill';
+import type { FieldStatus, FillPlan, FillReport } from '../fill/types';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../settings';
+import { VAULT_IDLE_ALARM, VAULT_KEY, writeVault } from '../vault';
+import { fillTab } from './fill-path';
+
+const dev = environment('dev');
+const production = environment('production');
+const webApp = client('dev', 'web-app');
+const OIDC_APP = [`Client ID: ${webApp.clientId}`, `Client Secret: ${webApp.clientSecret}`, `Environment ID: ${dev.id}`].join('\n');
+const IDLE_MS = DEFAULT_SETTINGS.idleClearMinutes * 60_000;
+const T0 = 1_760_000_000_000;
+
+/** The part of an executeScript injection the fill path sets: a file to load, or a function with its arguments. */
+interface Injection {
+  target: { tabId: number; frameIds?: number[] };
+  files?: string[];
+  func?: unknown;
+  args?: unknown[];
+}
+type ExecuteScript = (injection: Injection) => Promise<{ frameId: number; result?: unknown }[]>;
+
+/** What the stubbed page answers to the second executeScript call (the one that runs the plan). */
+let pageAnswer: (plan: FillPlan) => FillReport;
+let executeScript: ReturnType<typeof vi.fn<ExecuteScript>>;
+
+/** The engine's report for `plan`: every field `status`, except those named in `except`. */
+function reportFor(plan: FillPlan, status: FieldStatus, except: Record<string, FieldStatus> = {}): FillReport {
+  return {
+    consoleId: plan.consoleId,
+    fields: plan.fields.map((field) => ({ key: field.key, label: field.label, status: except[field.key] ?? status })),
+    notes: plan.notes ?? [],
+    durationMs: 1,
+  };
+}
+
+/** The plan the background handed to the page, read back from the stubbed executeScript call. */
+function plannedFields(): FillPlan {
+  const call = executeScript.mock.calls.find(([injection]) => injection.func !== undefined);
+  if (!call) throw new Error('the plan was never handed to the page');
+  const [name, plan] = call[0].args as [string, FillPlan];
+  expect(name).toBe(FILL_GLOBAL);
+  return plan;
+}
+
+async function openTab(url: string): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url });
+  return tab.id!;
+}
+
+async function settingsWith(change: Partial<Settings>) {
+  await saveSettings({ ...structuredClone(DEFAULT_SETTINGS), ...change });
+}
+
+async function uses() {
+  return (await loadSettings()).settings.uses;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+  pageAnswer = (plan) => reportFor(plan, 'filled');
+  executeScript = vi.fn<ExecuteScript>(async (injection) =>
+    injection.func === undefined ? [] : [{ frameId: 0, result: pageAnswer((injection.args as [string, FillPlan])[1]) }],
+  );
+  // fakeBrowser's own executeScript only throws "not implemented"; its declared type is the polyfill's.
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(executeScript as never);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('fillTab refusals', () => {
+  it('refuses without a credential in the vault, and touches no page', async () => {
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, override: false })).toEqual({
+      ok: false,
+      error: 'No credential to fill: paste one in the popup first.',
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('refuses a credential that sat idle past the setting, and wipes it', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0 - IDLE_MS - 1);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: false, error: /No credential to fill/ });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('refuses a tab that is not a console', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.lookalike}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, override: true })).toMatchObject({ ok: false, error: /not a known console/ });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('keeps a wrong kind refused even with override, injecting nothing and recording no use', async () => {
+    await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, override: true })).toEqual({
+      ok: false,
+      error: 'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential. Nothing was filled.',
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await uses()).toEqual([]);
+  });
+
+  it('is blocked by failing checks without override, listing them; with override the same fill goes ahead', async () => {
+    // The admin mapped this Cloudflare tenant to production; the credential is dev's.
+    await settingsWith({
+      tenants: [{ origin: CONSOLE_ORIGINS.cloudflare, consoleId: 'cloudflare', tier: 'production', label: 'Acme', expected: { environmentId: production.id } }],
+    });
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+
+    const blocked = await fillTab({ type: 'fill', tabId, override: false });
+    expect(blocked).toMatchObject({ ok: false, error: 'Not filled: one check fails for Cloudflare Zero Trust.' });
+    const blockedBy = blocked.ok ? [] : (blocked.blockedBy ?? []);
+    expect(blockedBy.map((check) => [check.id, check.level])).toEqual([['mapping.environment', 'error']]);
+    expect(executeScript).not.toHaveBeenCalled();
+
+    expect(await fillTab({ type: 'fill', tabId, override: true })).toMatchObject({ ok: true });
+    expect(executeScript).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers ok:false with the browser’s reason when the page cannot be reached, recording no use', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+    expect(await fillTab({ type: 'fill', tabId, override: false })).toEqual({
+      ok: false,
+      error: 'Could not reach the page to fill it: Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+    });
+    expect(await uses()).toEqual([]);
+  });
+});
+
+describe('fillTab injection', () => {
+  it('injects the engine into the top frame only, then hands it the console’s plan for that origin', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    const response = await fillTab({ type: 'fill', tabId, override: false, name: 'PingOne Dev' });
+    expect(executeScript.mock.calls[0]?.[0]).toEqual({ target: { tabId, frameIds: [0] }, files: ['/fill.js'] });
+    expect(executeScript.mock.calls[1]?.[0]).toMatchObject({ target: { tabId, frameIds: [0] } });
+    const plan = plannedFields();
+    expect(plan).toMatchObject({ consoleId: 'cloudflare', origin: CONSOLE_ORIGINS.cloudflare });
+    expect(plan.fields.find((field) => field.key === 'clientSecret')).toMatchObject({ value: webApp.clientSecret, secret: true });
+    expect(plan.fields.find((field) => field.key === 'name')?.value).toBe('PingOne Dev');
+    expect(response).toEqual({ ok: true, report: reportFor(plan, 'filled') });
+  });
+
+  it('counts the fill as a use of the credential: touchedAt and the idle alarm move to the fill', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0 - 9 * 60_000);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    await fillTab({ type: 'fill', tabId, override: false });
+    expect((await fakeBrowser.storage.session.get(VAULT_KEY))[VAULT_KEY]).toEqual({ text: OIDC_APP, touchedAt: T0 });
+    expect((await fakeBrowser.alarms.get(VAULT_IDLE_ALARM))?.scheduledTime).toBe(T0 + IDLE_MS);
+  });
+});
+
+describe('fillTab use records', () => {
+  it('records a use when the secret field was filled', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    await fillTab({ type: 'fill', tabId, override: false });
+    expect(await uses()).toEqual([
+      expect.objectContaining({ origin: CONSOLE_ORIGINS.cloudflare, consoleId: 'cloudflare', environmentId: dev.id, at: T0 }),
+    ]);
+  });
+
+  it('records a use when the secret field already held the value (unchanged)', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    pageAnswer = (plan) => reportFor(plan, 'filled', { clientSecret: 'unchanged' });
+    await fillTab({ type: 'fill', tabId, override: false });
+    expect(await uses()).toHaveLength(1);
+  });
+
+  for (const status of ['refused', 'not-found', 'absent'] as const) {
+    it(`records no use when every field but the client secret was filled and the secret was ${status}`, async () => {
+      await writeVault(OIDC_APP, IDLE_MS, T0);
+      const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+      pageAnswer = (plan) => reportFor(plan, 'filled', { clientSecret: status });
+      expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: true });
+      expect(await uses()).toEqual([]);
+    });
+  }
+
+  it('records no use of a PingAccess fill that wrote the name but not the credential JWT (its secret field)', async () => {
+    const origin = CONSOLE_ORIGINS.pingaccess;
+    await settingsWith({ selfHosted: [{ origin, consoleId: 'pingaccess' }] });
+    await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
+    const tabId = await openTab(`${origin}/#/pingone-connections/new`);
+    pageAnswer = (plan) => reportFor(plan, 'filled', { credential: 'not-found' });
+    expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: true });
+    expect(plannedFields().fields.find((field) => field.key === 'credential')?.secret).toBe(true);
+    expect(await uses()).toEqual([]);
+
+    pageAnswer = (plan) => reportFor(plan, 'filled');
+    await fillTab({ type: 'fill', tabId, override: false });
+    expect(await uses()).toEqual([expect.objectContaining({ origin, consoleId: 'pingaccess', environmentId: dev.id })]);
+  });
+
+  it('records no use when the page refused the whole plan', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    pageAnswer = (plan) => ({ ...reportFor(plan, 'filled'), refused: 'This page is not the one the plan is for.' });
+    await fillTab({ type: 'fill', tabId, override: false });
+    expect(await uses()).toEqual([]);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The vault against WXT's in-memory browser (storage.session, alarms): what is kept, when it expires, what a clear
+ * takes with it, and where the idle alarm stands after a write, a touch and a change of the idle setting.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  REPORT_KEY_PREFIX,
+  VAULT_IDLE_ALARM,
+  VAULT_KEY,
+  clearVault,
+  onVaultCleared,
+  readReport,
+  readReports,
+  readVault,
+  rearmVault,
+  removeReport,
+  touchVault,
+  writeReport,
+  writeVault,
+} from './vault';
+
+const TEN_MINUTES = 10 * 60_000;
+const T0 = 1_760_000_000_000;
+const TEXT = 'Client ID: 6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d';
+
+async function stored() {
+  return (await fakeBrowser.storage.session.get(VAULT_KEY))[VAULT_KEY] as { text: string; touchedAt: number } | undefined;
+}
+
+async function alarmTime(): Promise<number | undefined> {
+  return (await fakeBrowser.alarms.get(VAULT_IDLE_ALARM))?.scheduledTime;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('writeVault and readVault', () => {
+  it('keeps the text in storage.session with the time of the write, and arms the idle alarm for write + idle', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    expect(await stored()).toEqual({ text: TEXT, touchedAt: T0 });
+    expect(await alarmTime()).toBe(T0 + TEN_MINUTES);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await readVault(TEN_MINUTES, T0 + 1)).toBe(TEXT);
+  });
+
+  it('still returns the text at exactly the idle time, and wipes it one millisecond later', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    expect(await readVault(TEN_MINUTES, T0 + TEN_MINUTES)).toBe(TEXT);
+    expect(await readVault(TEN_MINUTES, T0 + TEN_MINUTES + 1)).toBe('');
+    expect(await stored()).toBeUndefined();
+    expect(await alarmTime()).toBeUndefined();
+  });
+
+  it('reads nothing from an empty vault or from an entry of another shape', async () => {
+    expect(await readVault(TEN_MINUTES, T0)).toBe('');
+    await fakeBrowser.storage.session.set({ [VAULT_KEY]: 'a bare string' });
+    expect(await readVault(TEN_MINUTES, T0)).toBe('');
+  });
+
+  it('treats writing empty text as a clear', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await writeVault('', TEN_MINUTES, T0 + 1);
+    expect(await stored()).toBeUndefined();
+    expect(await alarmTime()).toBeUndefined();
+  });
+});
+
+describe('clearVault', () => {
+  it('removes the credential, every connection report and the alarm, and nothing else', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await writeReport('fp-a', { fingerprint: 'fp-a' });
+    await writeReport('fp-b', { fingerprint: 'fp-b' });
+    await fakeBrowser.storage.session.set({ unrelated: 1 });
+    await clearVault();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({ unrelated: 1 });
+    expect(await alarmTime()).toBeUndefined();
+  });
+
+  it('tells onVaultCleared listeners, which a new write does not', async () => {
+    const cleared: number[] = [];
+    onVaultCleared(() => cleared.push(1));
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await writeVault(`${TEXT} edited`, TEN_MINUTES, T0 + 1);
+    expect(cleared).toEqual([]);
+    await clearVault();
+    expect(cleared).toEqual([1]);
+  });
+});
+
+describe('touchVault', () => {
+  it('moves touchedAt to now and re-arms the alarm from now, keeping the text', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await touchVault(TEN_MINUTES, T0 + 9 * 60_000);
+    expect(await stored()).toEqual({ text: TEXT, touchedAt: T0 + 9 * 60_000 });
+    expect(await alarmTime()).toBe(T0 + 19 * 60_000);
+    // The touch is what keeps the credential: without it this read would be past the idle time.
+    expect(await readVault(TEN_MINUTES, T0 + 15 * 60_000)).toBe(TEXT);
+  });
+
+  it('wipes an entry already past its idle time instead of reviving it', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await touchVault(TEN_MINUTES, T0 + TEN_MINUTES + 1);
+    expect(await stored()).toBeUndefined();
+    expect(await alarmTime()).toBeUndefined();
+  });
+
+  it('stores nothing and arms nothing when the vault is empty', async () => {
+    await touchVault(TEN_MINUTES, T0);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await alarmTime()).toBeUndefined();
+  });
+});
+
+describe('rearmVault', () => {
+  it('arms the alarm for the stored touchedAt plus the new idle time, without moving touchedAt', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await rearmVault(30 * 60_000, T0 + 5 * 60_000);
+    expect(await alarmTime()).toBe(T0 + 30 * 60_000);
+    expect(await stored()).toEqual({ text: TEXT, touchedAt: T0 });
+  });
+
+  it('wipes the credential at once when the shorter idle time has already passed', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    await writeReport('fp-a', { fingerprint: 'fp-a' });
+    await rearmVault(2 * 60_000, T0 + 5 * 60_000);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await alarmTime()).toBeUndefined();
+  });
+
+  it('arms nothing when the vault is empty', async () => {
+    await rearmVault(TEN_MINUTES, T0);
+    expect(await alarmTime()).toBeUndefined();
+  });
+});
+
+describe('connection reports', () => {
+  it('are kept per fingerprint, listed together, and removed one at a time', async () => {
+    await writeReport('fp-a', { n: 1 });
+    await writeReport('fp-b', { n: 2 });
+    expect(await readReport('fp-a')).toEqual({ n: 1 });
+    expect(await readReports()).toEqual(new Map([['fp-a', { n: 1 }], ['fp-b', { n: 2 }]]));
+    await removeReport('fp-a');
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual([`${REPORT_KEY_PREFIX}fp-b`]);
+  });
+});
