@@ -65,7 +65,7 @@ describe('SelfHostedOrigins', () => {
   it('offers only the consoles that can be self-hosted', () => {
     render(<SelfHostedOrigins entries={[]} access={{}} onAdd={vi.fn()} onGrant={vi.fn()} onRemove={async () => {}} />);
     const options = within(screen.getByLabelText('Console')).getAllByRole('option').map((option) => option.textContent);
-    expect(options).toEqual(['PingAccess', 'PingFederate', 'Advanced Identity Cloud']);
+    expect(options).toEqual(['PingAccess', 'Advanced Identity Cloud', 'PingFederate']);
   });
 
   it('removes an origin', async () => {

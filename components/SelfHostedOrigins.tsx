@@ -4,9 +4,9 @@
  * the browser shows its permission prompt only during a user gesture (entrypoints/options/main.tsx asks at once).
  */
 import { useState } from 'preact/hooks';
-import { consoleById } from '../lib/consoles';
+import { CONSOLES, consoleById } from '../lib/consoles';
 import type { SelfHostedConsole } from '../lib/consoles/types';
-import { SELF_HOSTABLE_CONSOLE_IDS, httpsOriginOf, validateSelfHosted } from '../lib/settings';
+import { httpsOriginOf, validateSelfHosted } from '../lib/settings';
 
 export interface SelfHostedOriginsProps {
   entries: readonly SelfHostedConsole[];
@@ -19,7 +19,7 @@ export interface SelfHostedOriginsProps {
   onRemove(origin: string): Promise<void>;
 }
 
-const HOSTABLE = SELF_HOSTABLE_CONSOLE_IDS.map((id) => consoleById(id));
+const HOSTABLE = CONSOLES.filter((module) => module.selfHostable);
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CONSOLES } from './consoles';
@@ -6,9 +7,8 @@ import type { Credential } from './credential/types';
 import { gatewayClaims, signTestCredential } from './credential/test-credentials';
 import { client, environment } from '../test/fixtures/environments';
 import {
-  CONSOLE_IDS,
   DEFAULT_SETTINGS,
-  SELF_HOSTABLE_CONSOLE_IDS,
+  SETTINGS_LOCK,
   addSelfHostedConsole,
   MAX_USES,
   exportSettings,
@@ -22,6 +22,7 @@ import {
   seenUses,
   tenantForOrigin,
   updateSettings,
+  validateSelfHosted,
   validateTenant,
   type Settings,
   type TenantMapping,
@@ -111,6 +112,70 @@ describe('defaults and storage', () => {
     const next = await updateSettings((current) => ({ ...current, tenants: [...current.tenants, PROD_TENANT] }));
     expect(next.tenants.map((tenant) => tenant.origin)).toEqual([DEV_TENANT.origin, PROD_TENANT.origin]);
     expect((await loadSettings()).settings.tenants).toHaveLength(2);
+  });
+
+  it('refuses to save two tenants or two console origins for one origin', async () => {
+    await expect(saveSettings(settingsWith({ tenants: [PROD_TENANT, { ...PROD_TENANT, label: 'Again' }] }))).rejects.toThrow(
+      'tenants[1].origin: https://one.dash.cloudflare.com is already in tenants[0]',
+    );
+    const pa = { origin: 'https://pa.demo.internal:9000', consoleId: 'pingaccess' } as const;
+    await expect(saveSettings(settingsWith({ selfHosted: [pa, { ...pa, consoleId: 'pingfederate' }] }))).rejects.toThrow(
+      'selfHosted[1].origin: https://pa.demo.internal:9000 is already in selfHosted[0]',
+    );
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('concurrent updates in one page both land: each reads what the one before it wrote', async () => {
+    await Promise.all([
+      updateSettings((current) => ({ ...current, tenants: [...current.tenants, DEV_TENANT] })),
+      updateSettings((current) => recordUse(current, use(1))),
+      updateSettings((current) => ({ ...current, tenants: [...current.tenants, PROD_TENANT] })),
+    ]);
+    const { settings } = await loadSettings();
+    expect(settings.tenants).toEqual([DEV_TENANT, PROD_TENANT]);
+    expect(settings.uses).toEqual([use(1)]);
+  });
+
+  /** Web Locks as the browser gives them (one holder per name, requests granted in order); happy-dom has none. */
+  function installExclusiveLocks() {
+    const tails = new Map<string, Promise<unknown>>();
+    const waiting: string[] = [];
+    const locks = {
+      waiting,
+      request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+        waiting.push(name);
+        const granted = (tails.get(name) ?? Promise.resolve()).then(() => {
+          waiting.splice(waiting.indexOf(name), 1);
+          return callback();
+        });
+        tails.set(name, granted.catch(() => undefined));
+        return granted;
+      },
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    return { locks, uninstall: () => delete (navigator as { locks?: unknown }).locks };
+  }
+
+  it('waits while another page or the background holds the settings lock, then changes what that holder stored', async () => {
+    const { locks, uninstall } = installExclusiveLocks();
+    try {
+      // The other context: holds the lock, and writes while holding it.
+      let release!: () => void;
+      await new Promise<void>((held) => {
+        void locks.request(SETTINGS_LOCK, () => {
+          held();
+          return new Promise<void>((done) => (release = done));
+        });
+      });
+      const update = updateSettings((current) => recordUse(current, use(1)));
+      expect(locks.waiting).toEqual([SETTINGS_LOCK]);
+      await fakeBrowser.storage.local.set({ settings: settingsWith({ tenants: [DEV_TENANT] }) });
+      release();
+      expect(await update).toMatchObject({ tenants: [DEV_TENANT], uses: [use(1)] });
+      expect((await loadSettings()).settings).toMatchObject({ tenants: [DEV_TENANT], uses: [use(1)] });
+    } finally {
+      uninstall();
+    }
   });
 });
 
@@ -302,9 +367,13 @@ describe('environment map', () => {
 });
 
 describe('self-hosted console origins', () => {
-  it('lists exactly the consoles lib/consoles declares self-hostable', () => {
-    expect([...SELF_HOSTABLE_CONSOLE_IDS].sort()).toEqual(CONSOLES.filter((module) => module.selfHostable).map((module) => module.id).sort());
-    expect([...CONSOLE_IDS].sort()).toEqual(CONSOLES.map((module) => module.id).sort());
+  it('accepts every console of lib/consoles for a tenant, and exactly the self-hostable ones for a console origin', () => {
+    const origin = 'https://console.acme.example';
+    for (const module of CONSOLES) {
+      expect(validateTenant({ ...DEV_TENANT, consoleId: module.id }).ok, module.id).toBe(true);
+      expect(validateSelfHosted({ origin, consoleId: module.id }).ok, module.id).toBe(module.selfHostable);
+    }
+    expect(CONSOLES.filter((module) => !module.selfHostable).map((module) => module.id)).toEqual(['cloudflare']);
   });
 
   const PA = { origin: 'https://pa.demo.internal:9000', consoleId: 'pingaccess' } as const;
@@ -337,7 +406,7 @@ describe('self-hosted console origins', () => {
     const asked: unknown[] = [];
     const request = async (permissions: unknown) => (asked.push(permissions), true);
     await expect(addSelfHostedConsole({ origin: 'https://one.dash.cloudflare.com', consoleId: 'cloudflare' }, request)).rejects.toThrow(
-      'consoleId: expected one of pingaccess, pingfederate, aic',
+      'consoleId: expected one of pingaccess, aic, pingfederate',
     );
     await expect(addSelfHostedConsole({ origin: 'https://pa.example/admin', consoleId: 'pingaccess' }, request)).rejects.toThrow(/origin: expected an https origin/);
     expect(asked).toEqual([]);
@@ -358,18 +427,68 @@ describe('export and import', () => {
     expect(parseSettingsImport(text)).toEqual({ ok: true, settings: { ...settings, uses: [] } });
   });
 
-  it('names the line and column of a JSON syntax error when the parser gives a position', () => {
-    expect(parseSettingsImport('{\n  "version": 1,\n  "tenants": [}\n')).toEqual({
-      ok: false,
-      errors: [{ path: '(file)', message: expect.stringMatching(/^not valid JSON/) }],
-    });
-    // The parser stops where "tenants" starts, for want of a comma after `"version": 1`.
-    const result = parseSettingsImport('{\n  "version": 1\n  "tenants": []\n}');
-    expect(result).toEqual({ ok: false, errors: [{ path: '(file)', message: "not valid JSON at line 3, column 3: Expected ',' or '}' after property value" }] });
-    expect(parseSettingsImport('{"version": 1,')).toEqual({
-      ok: false,
-      errors: [{ path: '(file)', message: expect.stringMatching(/^not valid JSON/) }],
-    });
+  const jsonError = (text: string) => {
+    const result = parseSettingsImport(text);
+    if (result.ok || result.errors.length !== 1 || result.errors[0]?.path !== '(file)') throw new Error(`not one file error: ${JSON.stringify(result)}`);
+    return result.errors[0].message;
+  };
+
+  it('names the line, column and reason of a JSON syntax error', () => {
+    // For want of a comma after `"version": 1`, the file stops being JSON where "tenants" starts.
+    expect(jsonError('{\n  "version": 1\n  "tenants": []\n}')).toBe('not valid JSON at line 3, column 3: expected , or } after a property value');
+    expect(jsonError('{\n  "version": 1,\n  "tenants": [}\n')).toBe(
+      'not valid JSON at line 3, column 15: a value must be an object, a list, a "string", a number, true, false or null',
+    );
+    expect(jsonError('{"version": 1,')).toBe('not valid JSON at line 1, column 15: the file ends too early (a missing } or ]?)');
+    expect(jsonError('{"version": 1, "tenants": [],}')).toBe('not valid JSON at line 1, column 30: expected a property name in "double quotes"');
+    expect(jsonError("{'version': 1}")).toBe('not valid JSON at line 1, column 2: expected a property name in "double quotes"');
+    expect(jsonError('{"version": 1} {}')).toBe('not valid JSON at line 1, column 16: more text after the end of the settings object');
+    expect(jsonError('{"label": "Acme\tDev"}')).toMatch(/^not valid JSON at line 1, column 16: a control character/);
+    expect(jsonError('')).toBe('not valid JSON at line 1, column 1: the file ends too early (a missing } or ]?)');
+  });
+
+  it('never quotes the file: a credential pasted instead of settings is not echoed, where the engine would', async () => {
+    const jwt = await signTestCredential(gatewayClaims('dev'));
+    const pieces = (secret: string) => Array.from({ length: secret.length - 7 }, (_, start) => secret.slice(start, start + 8));
+    for (const text of [jwt, `{"version": 1, "tenants": [], "note": ${jwt}}`, `{"version": 1, "note": "${jwt}" "x"}`, DEV_APP_LINES]) {
+      const message = jsonError(text);
+      expect(message).toMatch(/^not valid JSON at line \d+, column \d+: /);
+      for (const piece of [...pieces(jwt), ...pieces(devWebApp.clientSecret)]) expect(message).not.toContain(piece);
+    }
+    // What the engine itself says about the first two (V8 quotes the text around the error):
+    expect(() => JSON.parse(jwt)).toThrow(jwt.slice(0, 8));
+    expect(() => JSON.parse(`{"version": 1, "tenants": [], "note": ${jwt}}`)).toThrow(jwt.slice(0, 8));
+  });
+
+  it('finds the error where V8 does, on any text one edit away from JSON', () => {
+    const edited = fc
+      .tuple(fc.json({ maxDepth: 3 }), fc.nat(), fc.constantFrom('', '{', '}', '[', ']', ',', ':', '"', '\\', '-', '.', 'e', '0', '1', 't', 'n', ' ', '\n', '\u0001', 'x', '\\u12'), fc.boolean())
+      .map(([json, index, insert, replace]) => {
+        const at = json.length === 0 ? 0 : index % json.length;
+        return json.slice(0, at) + insert + json.slice(replace ? at + 1 : at);
+      });
+    fc.assert(
+      fc.property(edited, (text) => {
+        let engine: string;
+        try {
+          JSON.parse(text);
+          return;
+        } catch (error) {
+          engine = (error as Error).message;
+        }
+        const message = jsonError(text);
+        const position = /at position (\d+)/.exec(engine);
+        if (!position) {
+          expect(message).toMatch(/^not valid JSON at line \d+, column \d+: /);
+          return;
+        }
+        const before = text.slice(0, Number(position[1]));
+        const line = before.split('\n').length;
+        const column = before.length - before.lastIndexOf('\n');
+        expect(message, `${JSON.stringify(text)}: ${engine}`).toMatch(new RegExp(`^not valid JSON at line ${line}, column ${column}: `));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reports every bad row with its path, and applies nothing', () => {
@@ -388,7 +507,7 @@ describe('export and import', () => {
         { path: 'tenants[2].expected.environmentId', message: 'expected a UUID' },
         { path: 'tenants[3].tier', message: 'expected one of development, uat, staging, production, sandbox' },
         { path: 'tenants[3].expected.regionTld', message: 'expected a region domain: one of com, ca, eu, com.au, sg, asia' },
-        { path: 'selfHosted[1].consoleId', message: 'expected one of pingaccess, pingfederate, aic' },
+        { path: 'selfHosted[1].consoleId', message: 'expected one of pingaccess, aic, pingfederate' },
         { path: 'colour', message: 'unknown field' },
       ],
     });

@@ -19,9 +19,10 @@
  */
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
+import { CONSOLES } from './consoles';
 import type { ConsoleId, SelfHostedConsole } from './consoles/types';
 import type { Credential, SeenUse } from './credential/types';
-import { isEnvironmentId, REGIONS, type RegionTld } from './regions';
+import { isEnvironmentId, REGION_TLDS, type RegionTld } from './regions';
 
 export type Tier = 'development' | 'uat' | 'staging' | 'production' | 'sandbox';
 
@@ -64,23 +65,23 @@ export const TIER_NAMES: Readonly<Record<Tier, string>> = {
   sandbox: 'Sandbox',
 };
 
-/** Mirrors lib/consoles' ConsoleId; the check below fails to compile if the two ever differ. */
-export const CONSOLE_IDS = ['pingaccess', 'aic', 'cloudflare', 'pingfederate'] as const satisfies readonly ConsoleId[];
-const everyConsoleIdListed: Exclude<ConsoleId, (typeof CONSOLE_IDS)[number]> extends never ? true : false = true;
-void everyConsoleIdListed;
-
-/**
- * Consoles an admin can run at an origin of their own (REFERENCE.md §3: PingAccess and PingFederate admin
- * consoles are self-hosted; AIC tenants can have custom domains). Cloudflare Zero Trust lives only at its fixed host.
+/*
+ * The console ids the schemas accept, from the registry itself. Importing lib/consoles here costs no bundle size:
+ * every page that reads settings (background, popup, options) already imports it, and it imports nothing of this.
  */
-export const SELF_HOSTABLE_CONSOLE_IDS = ['pingaccess', 'pingfederate', 'aic'] as const satisfies readonly ConsoleId[];
+const CONSOLE_IDS = CONSOLES.map((module) => module.id) as [ConsoleId, ...ConsoleId[]];
+/** Consoles an admin can run at an origin of their own (lib/consoles' `selfHostable`). */
+const SELF_HOSTABLE_CONSOLE_IDS = CONSOLES.filter((module) => module.selfHostable).map((module) => module.id) as [
+  ConsoleId,
+  ...ConsoleId[],
+];
 
-export const DEFAULT_IDLE_CLEAR_MINUTES = 10;
+const DEFAULT_IDLE_CLEAR_MINUTES = 10;
 /** A credential left in the vault longer than two hours is forgotten, not kept: there is no "never". */
 export const MAX_IDLE_CLEAR_MINUTES = 120;
 export const MAX_USES = 200;
-export const MAX_TENANTS = 200;
-export const MAX_SELF_HOSTED = 50;
+const MAX_TENANTS = 200;
+const MAX_SELF_HOSTED = 50;
 const MAX_LABEL_LENGTH = 80;
 const MAX_NAME_LENGTH = 200;
 
@@ -104,7 +105,7 @@ function expecting(what: string) {
 }
 
 /** `https://host[:port]`, exactly as `URL.origin` writes it (lower-case host, no default port, no path). */
-export function isHttpsOrigin(value: string): boolean {
+function isHttpsOrigin(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.origin === value;
@@ -127,7 +128,6 @@ const ORIGIN_MESSAGE = 'expected an https origin like https://host or https://ho
 const originSchema = z.string(expecting('an origin')).check(z.refine(isHttpsOrigin, ORIGIN_MESSAGE));
 const consoleIdSchema = z.enum(CONSOLE_IDS, expecting(`one of ${CONSOLE_IDS.join(', ')}`));
 const tierSchema = z.enum(TIERS, expecting(`one of ${TIERS.join(', ')}`));
-const REGION_TLDS = REGIONS.map((region) => region.tld) as [RegionTld, ...RegionTld[]];
 const regionTldSchema = z.enum(REGION_TLDS, expecting(`a region domain: one of ${REGION_TLDS.join(', ')}`));
 const environmentIdSchema = z.string(expecting('a UUID')).check(z.refine(isEnvironmentId, 'expected a UUID'));
 const labelSchema = z
@@ -163,6 +163,22 @@ const selfHostedFields = {
 const SELF_HOSTED_OBJECT = expecting('an object with origin and consoleId');
 const selfHostedSchema = z.strictObject(selfHostedFields, SELF_HOSTED_OBJECT);
 const storedSelfHostedSchema = z.object(selfHostedFields, SELF_HOSTED_OBJECT);
+
+/**
+ * One row per origin in a list of tenants or console origins: lookups go by origin (tenantForOrigin,
+ * resolveConsole), so a second row for the same origin would be silently ignored. The error sits on the
+ * duplicate's own row and names the row it repeats. zod runs it once every row passed its own schema.
+ */
+function oneRowPerOrigin(field: string) {
+  return z.superRefine((rows: readonly { origin: string }[], context) => {
+    const firstRow = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const first = firstRow.get(row.origin);
+      if (first === undefined) firstRow.set(row.origin, index);
+      else context.addIssue({ code: 'custom', path: [index, 'origin'], input: row.origin, message: `${row.origin} is already in ${field}[${first}]` });
+    });
+  });
+}
 
 /** fingerprintCredential's output: 16 lower-case hex characters. */
 const fingerprintSchema = z.string(expecting('a fingerprint')).check(z.regex(/^[0-9a-f]{16}$/, 'expected 16 hex characters'));
@@ -404,31 +420,72 @@ export async function loadSettings(): Promise<{ settings: Settings; notice?: str
 
 const settingsSchema = z.strictObject({
   version: z.literal(1),
-  tenants: z.array(tenantSchema).check(z.maxLength(MAX_TENANTS)),
-  selfHosted: z.array(selfHostedSchema).check(z.maxLength(MAX_SELF_HOSTED)),
+  tenants: z.array(tenantSchema).check(z.maxLength(MAX_TENANTS), oneRowPerOrigin('tenants')),
+  selfHosted: z.array(selfHostedSchema).check(z.maxLength(MAX_SELF_HOSTED), oneRowPerOrigin('selfHosted')),
   idleClearMinutes: idleClearSchema,
   readClipboardOnOpen: readClipboardSchema,
   uses: z.array(useSchema),
 });
 
 /**
- * Validates before writing with strict schemas, so a stray field (say, a credential passed by mistake) is refused
- * rather than stored. Invalid settings are a programming error: this rejects and writes nothing.
+ * The Web Locks name every settings write holds. Exported for the end-to-end test that proves an options page waits
+ * while the service worker holds it.
  */
-export async function saveSettings(settings: Settings): Promise<void> {
+export const SETTINGS_LOCK = 'pingone-connection-helper/settings';
+
+let writesInThisContext: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `write` while no other settings write of this extension runs. storage.local has no transactions, so a
+ * read-change-write from the background (a fill record) and one from the options page (an edited tenant) could both
+ * read the same value and the later write would drop the other's change. The background, the popup and the options
+ * page share one origin, and Web Locks are per origin (MDN "Web Locks API": Chrome 69, Firefox 96, in windows and
+ * workers), so the lock serialises them all: what a write reads is what is stored when it writes.
+ * No revision counter: with the lock there is nothing left for compare-and-retry to catch, and without it
+ * storage.local offers no atomic compare to build one on. Residual window: a write that bypasses this module
+ * (DevTools, say); nothing in this extension does. Where Web Locks are missing (happy-dom and Node in unit tests),
+ * writes still queue within the one context.
+ */
+async function exclusively<T>(write: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator.locks ?? undefined);
+  // lib.dom types `request` as resolving to the callback's own return value, here a promise; it resolves to T.
+  if (locks) return locks.request(SETTINGS_LOCK, write);
+  const queued = writesInThisContext.then(write);
+  writesInThisContext = queued.catch(() => undefined);
+  return queued;
+}
+
+function checkedForStorage(settings: Settings): Settings {
   const result = settingsSchema.safeParse(settings);
   if (!result.success) {
     const first = issuesOf(result.error)[0];
     throw new TypeError(`saveSettings: invalid settings at ${first?.path}: ${first?.message}`);
   }
-  await browser.storage.local.set({ [STORAGE_KEY]: { ...result.data, uses: newestFirst(result.data.uses) } });
+  return { ...result.data, uses: newestFirst(result.data.uses) };
 }
 
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const { settings } = await loadSettings();
-  const next = change(settings);
-  await saveSettings(next);
-  return { ...next, uses: newestFirst(next.uses) };
+/**
+ * Validates before writing with strict schemas, so a stray field (say, a credential passed by mistake) is refused
+ * rather than stored, and so is a second row for one origin. Invalid settings are a programming error: this rejects
+ * and writes nothing. Replaces whatever is stored: to change settings, use updateSettings.
+ */
+export async function saveSettings(settings: Settings): Promise<void> {
+  const checked = checkedForStorage(settings);
+  return exclusively(() => browser.storage.local.set({ [STORAGE_KEY]: checked }));
+}
+
+/**
+ * Applies `change` to the settings as stored at this moment and stores the result, holding the settings lock from
+ * the read to the write (see `exclusively`), so a change made meanwhile by another page or the background is never
+ * overwritten. `change` must be synchronous: nothing else may be awaited while the lock is held.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  return exclusively(async () => {
+    const { settings } = await loadSettings();
+    const next = checkedForStorage(change(settings));
+    await browser.storage.local.set({ [STORAGE_KEY]: next });
+    return next;
+  });
 }
 
 /** Calls back with freshly loaded settings whenever another page changes them; returns the unsubscribe. */
@@ -554,7 +611,7 @@ export function selfHostedPermission(origin: string): { origins: string[] } {
 }
 
 /** `permissions.request`, injected so the flow is testable (headless Chromium cannot answer the prompt). */
-export type PermissionRequest = (permissions: { origins: string[] }) => Promise<boolean>;
+type PermissionRequest = (permissions: { origins: string[] }) => Promise<boolean>;
 
 /**
  * Options' "Add console origin": asks for the host permission for exactly that origin and stores the origin only
@@ -608,10 +665,12 @@ const importSchema = z.strictObject({
   version: z.literal(1, expecting('1 (this extension reads version 1 files)')),
   tenants: z.array(tenantSchema, expecting('a list of tenants')).check(
     z.maxLength(MAX_TENANTS, `at most ${MAX_TENANTS} tenants`),
+    oneRowPerOrigin('tenants'),
   ),
   selfHosted: z.optional(
     z.array(selfHostedSchema, expecting('a list of console origins')).check(
       z.maxLength(MAX_SELF_HOSTED, `at most ${MAX_SELF_HOSTED} console origins`),
+      oneRowPerOrigin('selfHosted'),
     ),
   ),
   idleClearMinutes: z.optional(idleClearSchema),
@@ -648,22 +707,146 @@ function secretsIn(value: unknown, path: (string | number)[], found: SettingsErr
   }
 }
 
-/** JSON.parse's message, with line and column when V8 gives a position. */
-function jsonError(text: string, error: unknown): SettingsError {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(message);
-  if (position) {
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset).split('\n');
-    const line = before.length;
-    const column = (before.at(-1)?.length ?? 0) + 1;
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, '');
-    return { path: '(file)', message: `not valid JSON at line ${line}, column ${column}: ${reason}` };
+const JSON_ENDS_EARLY = 'the file ends too early (a missing } or ]?)';
+
+/**
+ * Where and why `text` stops being JSON (RFC 8259), for a file JSON.parse refused; undefined when the grammar finds
+ * nothing wrong. One pass with an explicit stack (no recursion), so any file size and nesting depth is fine.
+ * The reasons are this extension's own words: the engine's message can quote the file (V8: `Unexpected token 'e',
+ * "eyJhbGciOi"... is not valid JSON`), and a settings file pasted by mistake might be a credential.
+ * Offsets agree with V8's `at position N` wherever V8 gives one (lib/settings.test.ts checks that on random input).
+ */
+function jsonSyntaxError(text: string): { offset: number; reason: string } | undefined {
+  let at = 0;
+  /** The closing bracket each open object or list still needs, innermost last. */
+  const open: ('}' | ']')[] = [];
+  const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+  const fail = (reason: string) => ({ offset: at, reason: at >= text.length ? JSON_ENDS_EARLY : reason });
+  const skipSpace = () => {
+    while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  };
+
+  const string = () => {
+    at++;
+    while (at < text.length) {
+      const char = text[at]!;
+      if (char === '"') {
+        at++;
+        return undefined;
+      }
+      if (char < ' ') return fail('a control character (a line break or tab) inside a "string": write it as \\n or \\t');
+      if (char === '\\') {
+        at++;
+        const escaped = text[at];
+        if (escaped === 'u') {
+          for (let digit = 0; digit < 4; digit++) {
+            at++;
+            if (!/[0-9a-fA-F]/.test(text[at] ?? '')) return fail('\\u must be followed by four hexadecimal digits');
+          }
+        } else if (escaped === undefined || !'"\\/bfnrt'.includes(escaped)) {
+          return fail('a backslash in a "string" that starts no known escape (\\\\ for a backslash itself)');
+        }
+      }
+      at++;
+    }
+    return { offset: at, reason: 'the file ends inside a "string" (a missing ")' };
+  };
+
+  const number = () => {
+    if (text[at] === '-') {
+      at++;
+      if (!isDigit(text[at])) return fail('a minus sign without a number after it');
+    }
+    if (text[at] === '0') at++;
+    else while (isDigit(text[at])) at++;
+    if (text[at] === '.') {
+      at++;
+      if (!isDigit(text[at])) return fail('a decimal point without digits after it');
+      while (isDigit(text[at])) at++;
+    }
+    if (text[at] === 'e' || text[at] === 'E') {
+      at++;
+      if (text[at] === '+' || text[at] === '-') at++;
+      if (!isDigit(text[at])) return fail('an exponent without digits');
+      while (isDigit(text[at])) at++;
+    }
+    return undefined;
+  };
+
+  const word = () => {
+    const expected = ['true', 'false', 'null'].find((candidate) => candidate[0] === text[at]);
+    if (!expected) return fail('a value must be an object, a list, a "string", a number, true, false or null');
+    for (const char of expected) {
+      if (text[at] !== char) return fail(`expected ${expected}`);
+      at++;
+    }
+    return undefined;
+  };
+
+  /** A property name and its colon, after `{` or a comma in an object. */
+  const propertyName = () => {
+    skipSpace();
+    if (text[at] !== '"') return fail('expected a property name in "double quotes"');
+    const problem = string();
+    if (problem) return problem;
+    skipSpace();
+    if (text[at] !== ':') return fail('expected : after the property name');
+    at++;
+    return undefined;
+  };
+
+  let valueNext = true;
+  for (;;) {
+    skipSpace();
+    if (valueNext) {
+      const char = text[at];
+      if (char === '{' || char === '[') {
+        at++;
+        skipSpace();
+        if (text[at] === (char === '{' ? '}' : ']')) {
+          at++;
+          valueNext = false;
+          continue;
+        }
+        open.push(char === '{' ? '}' : ']');
+        if (char === '{') {
+          const problem = propertyName();
+          if (problem) return problem;
+        }
+        continue;
+      }
+      const problem = char === undefined ? fail(JSON_ENDS_EARLY) : char === '"' ? string() : char === '-' || isDigit(char) ? number() : word();
+      if (problem) return problem;
+      valueNext = false;
+      continue;
+    }
+    const close = open.at(-1);
+    if (close === undefined) return at < text.length ? fail('more text after the end of the settings object') : undefined;
+    if (text[at] === close) {
+      open.pop();
+      at++;
+    } else if (text[at] === ',') {
+      at++;
+      if (close === '}') {
+        const problem = propertyName();
+        if (problem) return problem;
+      }
+      valueNext = true;
+    } else {
+      return fail(close === '}' ? 'expected , or } after a property value' : 'expected , or ] after a list item');
+    }
   }
-  if (/end of JSON input/.test(message)) {
-    return { path: '(file)', message: 'not valid JSON: the file ends too early (a missing } or ]?)' };
-  }
-  return { path: '(file)', message: `not valid JSON: ${message}` };
+}
+
+/** A JSON syntax error as line, column and reason: never the engine's message, never a piece of the file. */
+function jsonError(text: string): SettingsError {
+  const problem = jsonSyntaxError(text);
+  // JSON.parse refused a text the grammar accepts: an engine limit (memory), not a mistake in the file.
+  if (!problem) return { path: '(file)', message: 'not valid JSON (the browser could not read it)' };
+  const before = text.slice(0, problem.offset);
+  const line = before.split('\n').length;
+  const column = problem.offset - (before.lastIndexOf('\n') + 1) + 1;
+  return { path: '(file)', message: `not valid JSON at line ${line}, column ${column}: ${problem.reason}` };
 }
 
 /**
@@ -676,8 +859,8 @@ export function parseSettingsImport(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, errors: [jsonError(text, error)] };
+  } catch {
+    return { ok: false, errors: [jsonError(text)] };
   }
   const secrets: SettingsError[] = [];
   secretsIn(json, [], secrets);
@@ -687,17 +870,6 @@ export function parseSettingsImport(
   if (!result.success) return { ok: false, errors: issuesOf(result.error) };
 
   const file = result.data;
-  const errors: SettingsError[] = [];
-  for (const [field, rows] of [['tenants', file.tenants], ['selfHosted', file.selfHosted ?? []]] as const) {
-    rows.forEach((row, index) => {
-      const first = rows.findIndex((other) => other.origin === row.origin);
-      if (first !== index) {
-        errors.push({ path: `${field}[${index}].origin`, message: `${row.origin} is already in ${field}[${first}]` });
-      }
-    });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-
   return {
     ok: true,
     settings: {

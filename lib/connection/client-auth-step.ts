@@ -22,22 +22,22 @@ export function basicAuthorization(clientId: string, clientSecret: string): stri
 /** RFC 6749 §5.2: the client was authenticated, but may not use this grant. */
 const GRANT_NOT_ALLOWED = new Set(['unauthorized_client', 'unsupported_grant_type']);
 
-export interface ClientAuthResult {
+interface ClientAuthResult {
   outcome: StepOutcome;
   /** Only when PingOne issued one; the runner passes it to the environment read and drops it. */
   token?: string;
 }
 
-function said(description: string | undefined): string {
-  return description ? ` PingOne said: “${pingOneText(description)}”` : '';
+function said(description: string | undefined, redact: (text: string) => string): string {
+  return description ? ` PingOne said: “${pingOneText(description, redact)}”` : '';
 }
 
-export function clientAuthVerdict(
+function clientAuthVerdict(
   result: Exchange,
   /** `basicRefused`: this answer is to the client_secret_post retry after basic got `invalid_client`. */
-  context: { plan: ConnectionPlan; kind: CredentialKind; basicRefused: boolean; timeoutMs: number },
+  context: { plan: ConnectionPlan; kind: CredentialKind; basicRefused: boolean; timeoutMs: number; redact: (text: string) => string },
 ): ClientAuthResult {
-  const { plan } = context;
+  const { plan, redact } = context;
   if (result.outcome !== 'answered') return { outcome: noAnswerVerdict(result, plan.authHost, context.timeoutMs) };
   const httpStatus = result.status;
   const error = stringField(result.json, 'error');
@@ -61,7 +61,7 @@ export function clientAuthVerdict(
       outcome: {
         verdict: 'fail',
         httpStatus,
-        message: `PingOne does not accept this client ID and secret (invalid_client).${said(description)}`,
+        message: `PingOne does not accept this client ID and secret (invalid_client).${said(description, redact)}`,
         hint: 'The secret may be mistyped, cut short, or rotated since it was copied: copy it again from the application’s Configuration tab. A disabled application answers the same way.',
       },
     };
@@ -84,7 +84,7 @@ export function clientAuthVerdict(
       outcome: {
         verdict: 'fail',
         httpStatus,
-        message: `PingOne refused the token request (${pingOneText(error)}).${said(description)}`,
+        message: `PingOne refused the token request (${pingOneText(error, redact)}).${said(description, redact)}`,
       },
     };
   }
@@ -121,7 +121,7 @@ export async function clientAuthStep(
   );
   const basicRefused = basic.outcome === 'answered' && stringField(basic.json, 'error') === 'invalid_client';
   const request = `POST ${plan.urls.token} (grant_type=client_credentials, client_secret_basic${basicRefused ? ', then client_secret_post' : ''})`;
-  const verdictContext = { plan, kind, basicRefused, timeoutMs: context.timeoutMs };
+  const verdictContext = { plan, kind, basicRefused, timeoutMs: context.timeoutMs, redact: context.redact };
   if (!basicRefused) {
     const result = clientAuthVerdict(basic, verdictContext);
     return { ...result, outcome: { ...result.outcome, request } };

@@ -9,18 +9,18 @@ import { pingOneText } from './pingone-text';
 import type { ConnectionPlan } from './plan';
 import type { StepContext } from './step-context';
 
-function apiError(json: unknown): string {
+function apiError(json: unknown, redact: (text: string) => string): string {
   const code = stringField(json, 'code');
   const message = stringField(json, 'message');
   if (!code && !message) return '';
-  return ` PingOne said: “${pingOneText([code, message].filter(Boolean).join(': '))}”`;
+  return ` PingOne said: “${pingOneText([code, message].filter(Boolean).join(': '), redact)}”`;
 }
 
-export function environmentReadVerdict(
+function environmentReadVerdict(
   result: Exchange,
-  context: { plan: ConnectionPlan; environmentName: string | undefined; timeoutMs: number },
+  context: { plan: ConnectionPlan; environmentName: string | undefined; timeoutMs: number; redact: (text: string) => string },
 ): StepOutcome {
-  const { plan } = context;
+  const { plan, redact } = context;
   if (result.outcome !== 'answered') return noAnswerVerdict(result, plan.apiHost, context.timeoutMs);
   const httpStatus = result.status;
   switch (result.status) {
@@ -29,7 +29,7 @@ export function environmentReadVerdict(
       if (name === undefined) {
         return { verdict: 'fail', httpStatus, message: `${plan.apiHost} answered, but not with an environment.` };
       }
-      const shown = pingOneText(name);
+      const shown = pingOneText(name, redact);
       if (context.environmentName === undefined) {
         return { verdict: 'pass', httpStatus, message: `This application can read the environment “${shown}”.` };
       }
@@ -39,7 +39,7 @@ export function environmentReadVerdict(
       return {
         verdict: 'warn',
         httpStatus,
-        message: `PingOne calls this environment “${shown}”, but the credential says “${pingOneText(context.environmentName)}”.`,
+        message: `PingOne calls this environment “${shown}”, but the credential says “${pingOneText(context.environmentName, redact)}”.`,
         hint: 'The environment may have been renamed since the credential was made, or the credential belongs to another environment than you think.',
       };
     }
@@ -47,25 +47,25 @@ export function environmentReadVerdict(
       return {
         verdict: 'warn',
         httpStatus,
-        message: `The client is authenticated, but this application has no role that may read the environment.${apiError(result.json)}`,
+        message: `The client is authenticated, but this application has no role that may read the environment.${apiError(result.json, redact)}`,
         hint: 'If the product needs to read or manage PingOne, give the application a role on this environment (Applications > the application > Roles).',
       };
     case 401:
       return {
         verdict: 'fail',
         httpStatus,
-        message: `${plan.apiHost} rejected the token.${apiError(result.json)}`,
+        message: `${plan.apiHost} rejected the token.${apiError(result.json, redact)}`,
         hint: 'The token came from this region’s auth host; if the API host refuses it, the environment may be in another region.',
       };
     case 404:
       return {
         verdict: 'fail',
         httpStatus,
-        message: `${plan.apiHost} has no such environment.${apiError(result.json)}`,
+        message: `${plan.apiHost} has no such environment.${apiError(result.json, redact)}`,
         hint: 'Check the region: an environment lives in one region only.',
       };
     default:
-      return { verdict: 'fail', httpStatus, message: `${plan.apiHost} answered HTTP ${result.status}.${apiError(result.json)}` };
+      return { verdict: 'fail', httpStatus, message: `${plan.apiHost} answered HTTP ${result.status}.${apiError(result.json, redact)}` };
   }
 }
 
@@ -82,5 +82,5 @@ export async function environmentReadStep(
     context.stepSignal(),
     context.cancelSignal,
   );
-  return environmentReadVerdict(result, { plan, environmentName, timeoutMs: context.timeoutMs });
+  return environmentReadVerdict(result, { plan, environmentName, timeoutMs: context.timeoutMs, redact: context.redact });
 }

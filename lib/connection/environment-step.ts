@@ -15,7 +15,7 @@ function otherRegions(plan: ConnectionPlan): string {
     .join(', ');
 }
 
-export function environmentVerdict(result: Exchange, plan: ConnectionPlan, timeoutMs: number): StepOutcome {
+function environmentVerdict(result: Exchange, plan: ConnectionPlan, timeoutMs: number): StepOutcome {
   if (result.outcome !== 'answered') return noAnswerVerdict(result, plan.authHost, timeoutMs);
   const where = `${plan.region.name} (${plan.authHost})`;
   const httpStatus = result.status;

@@ -70,10 +70,15 @@ export async function exchange(
   }
 }
 
-/** A signal for one step: its own timeout, or the whole test's cancel, whichever comes first. */
+/**
+ * A signal for one step: its own timeout, or the whole test's cancel, whichever comes first. The timeout is a plain
+ * setTimeout rather than AbortSignal.timeout so that tests can drive it with fake timers (vitest's fake timers
+ * replace setTimeout but not AbortSignal.timeout); in a service worker the two behave the same.
+ */
 export function stepSignal(timeoutMs: number, cancelSignal: AbortSignal | undefined): AbortSignal {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return cancelSignal ? AbortSignal.any([cancelSignal, timeout]) : timeout;
+  const timeout = new AbortController();
+  setTimeout(() => timeout.abort(new DOMException(`No answer within ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs);
+  return cancelSignal ? AbortSignal.any([cancelSignal, timeout.signal]) : timeout.signal;
 }
 
 /** A JSON object's string field, or undefined. */

@@ -4,7 +4,7 @@
  */
 import type { StepOutcome } from './no-answer';
 
-export const PINGACCESS_METADATA_CALL = 'GET /pa-admin-api/v3/pingone/connections/{id}/metadata';
+const PINGACCESS_METADATA_CALL = 'GET /pa-admin-api/v3/pingone/connections/{id}/metadata';
 
 export const GATEWAY_NOTE: StepOutcome = {
   verdict: 'info',

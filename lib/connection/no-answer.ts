@@ -5,9 +5,9 @@ import type { StepReport } from './types';
 /** What a step's verdict function decides; the runner adds id, title, request and duration. */
 export type StepOutcome = Pick<StepReport, 'verdict' | 'message' | 'hint' | 'httpStatus' | 'request'>;
 
-export type NoAnswer = Exclude<Exchange, { outcome: 'answered' }>;
+type NoAnswer = Exclude<Exchange, { outcome: 'answered' }>;
 
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
 

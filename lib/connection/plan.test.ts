@@ -10,7 +10,8 @@ import { readCredential } from '../credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
 import type { Credential } from '../credential/types';
 import { REGIONS, environmentUrls, regionByTld } from '../regions';
-import { connectionPlan, runConnectionTest } from './index';
+import { runConnectionTest } from './index';
+import { connectionPlan } from './plan';
 
 function read(text: string): Credential {
   const result = readCredential(text);

@@ -31,7 +31,7 @@ export interface ConnectionPlan {
   client?: { id: string; secret: string };
 }
 
-export type PlanResult = ConnectionPlan | { ok: false; message: string; hint: string };
+type PlanResult = ConnectionPlan | { ok: false; message: string; hint: string };
 
 function chooseRegion(credential: Credential, regionTld: RegionTld | undefined) {
   const chosen = regionTld === undefined ? undefined : regionByTld(regionTld);

@@ -5,7 +5,7 @@
  */
 import type { ConnectionReport } from './types';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export class Redactor {
   private readonly secrets = new Set<string>();

@@ -4,13 +4,14 @@
  * PingOne does (discovery per region, RFC 6749 token errors, API 401/403). The built extension against the HTTPS fake
  * is covered by test/e2e/connection.spec.ts; this file covers every verdict, timeouts, cancel and redaction.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { client, ENVIRONMENTS, environment, type FakeClient } from '../../test/fixtures/environments';
 import { readCredential } from '../credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
 import type { Credential } from '../credential/types';
 import { basicAuthorization } from './client-auth-step';
-import { runConnectionTest, type ConnectionReport, type ConnectionTestOptions, type StepReport } from './index';
+import { runConnectionTest, type ConnectionReport, type ConnectionTestOptions } from './index';
+import { step, verdicts } from './test-report';
 
 interface Seen {
   method: string;
@@ -41,6 +42,13 @@ function formValue(encoded: string): string {
 function fakePingOne(options: FakeOptions = {}) {
   const requests: Seen[] = [];
   const tokens = new Map<string, { envId: string; client: FakeClient }>();
+  const hanging = new Map<string, () => void>();
+  const hangingSeen = new Map<string, Promise<void>>();
+  /** Resolves once a request to `host` is being held without an answer. */
+  const whenHanging = (host: string) => {
+    if (!hangingSeen.has(host)) hangingSeen.set(host, new Promise<void>((resolve) => hanging.set(host, resolve)));
+    return hangingSeen.get(host) as Promise<void>;
+  };
 
   const answer = (seen: Seen): Response => {
     const url = new URL(seen.url);
@@ -93,10 +101,13 @@ function fakePingOne(options: FakeOptions = {}) {
     const request = new Request(input, init);
     const seen: Seen = { method: request.method, url: request.url, headers: request.headers, body: await request.text(), init };
     requests.push(seen);
-    const behaviour = options.hosts?.[new URL(seen.url).hostname];
+    const host = new URL(seen.url).hostname;
+    const behaviour = options.hosts?.[host];
     if (behaviour === 'refuse') throw new TypeError('fetch failed');
     if (behaviour === 'hang-ignoring-signal') return new Promise<Response>(() => {});
     if (behaviour === 'hang') {
+      void whenHanging(host);
+      hanging.get(host)?.();
       return new Promise<Response>((_, reject) => {
         const signal = init?.signal;
         if (!signal) return;
@@ -107,7 +118,7 @@ function fakePingOne(options: FakeOptions = {}) {
     return options.override?.(seen) ?? answer(seen);
   }) as typeof fetch;
 
-  return { fetch: fetchImpl, requests, tokens: () => [...tokens.keys()] };
+  return { fetch: fetchImpl, requests, tokens: () => [...tokens.keys()], whenHanging };
 }
 
 function read(text: string): Credential {
@@ -131,14 +142,6 @@ async function run(credential: Credential, fake = fakePingOne(), options: Partia
   });
   return { report, updates, fake };
 }
-
-function step(report: ConnectionReport, id: StepReport['id']): StepReport {
-  const found = report.steps.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no ${id} step in ${JSON.stringify(report)}`);
-  return found;
-}
-
-const verdicts = (report: ConnectionReport) => Object.fromEntries(report.steps.map((s) => [s.id, s.verdict]));
 
 describe('successful tests', () => {
   it('a product credential in com: environment found, token issued, environment read with a matching name', async () => {
@@ -341,11 +344,30 @@ describe('timeouts, network failures and cancel', () => {
     expect(step(report, 'environment').message).toBe('auth.pingone.com did not answer within 0.06 s.');
   });
 
-  it('only the slow host times out: a hanging API host fails the read, the rest passes', async () => {
-    const fake = fakePingOne({ hosts: { 'api.pingone.com': 'hang' } });
-    const { report } = await run(oidcApp('dev', 'worker'), fake, { stepTimeoutMs: 200 });
-    expect(verdicts(report)).toEqual({ environment: 'pass', 'client-auth': 'pass', 'environment-read': 'fail' });
-    expect(step(report, 'environment-read').message).toBe('api.pingone.com did not answer within 0.2 s.');
+  describe('on a fake clock', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('only the slow host times out: a hanging API host fails the read, the rest passes', async () => {
+      // The clock stands still until the API request hangs, so the steps that answer can never run out of time.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const fake = fakePingOne({ hosts: { 'api.pingone.com': 'hang' } });
+      let environmentSettled!: () => void;
+      const environmentDone = new Promise<void>((resolve) => (environmentSettled = resolve));
+      const done = runConnectionTest(oidcApp('dev', 'worker'), {
+        fingerprint: 'fp-test',
+        fetch: fake.fetch,
+        onUpdate: (update) => {
+          if (step(update, 'environment').verdict !== 'running') environmentSettled();
+        },
+      });
+      await Promise.all([fake.whenHanging('api.pingone.com'), environmentDone]);
+      await vi.advanceTimersByTimeAsync(8000);
+      const report = await done;
+      expect(verdicts(report)).toEqual({ environment: 'pass', 'client-auth': 'pass', 'environment-read': 'fail' });
+      expect(step(report, 'environment-read').message).toBe('api.pingone.com did not answer within 8 s.');
+    });
   });
 
   it('connection refused: unreachable', async () => {
@@ -445,5 +467,53 @@ describe('no secret in any report', () => {
     });
     const second = await run(credential, description);
     expect(allText([...second.updates, second.report]).includes(secret)).toBe(false);
+  });
+
+  /** Every piece of `secret` at least 8 characters long that appears in `text`. */
+  const fragmentsIn = (text: string, secret: string) => {
+    const found: string[] = [];
+    for (let start = 0; start + 8 <= secret.length; start++) {
+      const piece = secret.slice(start, start + 8);
+      if (text.includes(piece)) found.push(piece);
+    }
+    return found;
+  };
+
+  // pingone-text.ts cuts PingOne's text at 300 characters; these secrets straddle that cut.
+  const STRADDLE = 300 - 10;
+
+  it('a secret echoed across the 300-character cut leaves no fragment of 8 characters or more', async () => {
+    const credential = oidcApp('dev', 'worker');
+    const secret = credential.clientSecret ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const fake = fakePingOne({
+      override: (seen) =>
+        seen.url.endsWith('/token') ? json(400, { error: 'invalid_request', error_description: `${'x'.repeat(STRADDLE)}${secret} was refused` }) : undefined,
+    });
+    const { report, updates } = await run(credential, fake);
+    expect(step(report, 'client-auth').message).toContain('[redacted]');
+    expect(fragmentsIn(allText([...updates, report]), secret)).toEqual([]);
+  });
+
+  it('the raw credential and the token echoed across the cut leave no fragment either', async () => {
+    const credential = read(await signTestCredential(productClaims('dev')));
+    let issued = '';
+    const fake = fakePingOne({
+      override: (seen) => {
+        if (seen.url.endsWith('/token')) {
+          issued = `tok-echo-${crypto.randomUUID()}`;
+          return json(200, { access_token: issued });
+        }
+        if (seen.url.includes('api.pingone')) {
+          return json(500, { message: `${'y'.repeat(STRADDLE)}${issued} ${credential.raw}` });
+        }
+        return undefined;
+      },
+    });
+    const { report, updates } = await run(credential, fake);
+    const text = allText([...updates, report]);
+    expect(step(report, 'environment-read').message).toContain('[redacted]');
+    expect(fragmentsIn(text, issued)).toEqual([]);
+    expect(fragmentsIn(text, credential.raw)).toEqual([]);
   });
 });

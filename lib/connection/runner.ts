@@ -16,7 +16,7 @@ import { Redactor } from './redact';
 import type { StepContext } from './step-context';
 import type { ConnectionReport, StepId, StepReport } from './types';
 
-export const DEFAULT_STEP_TIMEOUT_MS = 8000;
+const DEFAULT_STEP_TIMEOUT_MS = 8000;
 
 export interface ConnectionTestOptions {
   fingerprint: string;
@@ -109,6 +109,7 @@ export async function runConnectionTest(credential: Credential, options: Connect
         timeoutMs,
         cancelSignal: options.signal,
         stepSignal: () => stepSignal(timeoutMs, options.signal),
+        redact: (text) => redactor.text(text),
       };
 
       const environment = async () => {
@@ -119,12 +120,13 @@ export async function runConnectionTest(credential: Credential, options: Connect
       const clientThenRead = async (client: { id: string; secret: string }) => {
         const authStartedAt = performance.now();
         const auth = await clientAuthStep(plan, client, credential.kind, context);
+        // Known to the redactor before the first report that could carry it is built or sent.
+        redactor.add(auth.token);
         settle('client-auth', auth.outcome, authStartedAt);
         if (auth.token === undefined) {
           settle('environment-read', readNotRun(auth.outcome));
           return;
         }
-        redactor.add(auth.token);
         const readStartedAt = performance.now();
         settle('environment-read', await environmentReadStep(plan, auth.token, credential.environmentName, context), readStartedAt);
       };

@@ -27,7 +27,7 @@ export type RegionSource =
   /** The credential names no region (or its hints disagree): North America was assumed, and the report says so. */
   | 'assumed';
 
-export interface ReportRegion {
+interface ReportRegion {
   tld: RegionTld;
   name: string;
   source: RegionSource;

@@ -250,8 +250,19 @@ describe('PingFederate plan', () => {
     expect(JSON.stringify(plan)).not.toContain('evil.example');
   });
 
-  it('plans nothing for a gateway credential', () => {
-    expect(consoleById('pingfederate').plan(gatewayDev, { origin }).refused).toMatch(/^PingFederate takes OIDC application credentials; this is a gateway credential\./);
+  it('plans nothing for a gateway credential, and says where in PingFederate the gateway credential goes', () => {
+    const plan = consoleById('pingfederate').plan(gatewayDev, { origin });
+    expect(plan.fields).toEqual([]);
+    expect(plan.refused).toBe(
+      "PingFederate's PingOne connection (System > External Systems > PingOne Connections) takes the gateway credential; " +
+        'this version fills the OIDC IdP connection form, which needs OIDC application credentials. Nothing was filled.',
+    );
+  });
+
+  it('plans nothing for a product-connection credential, naming the kind it takes', () => {
+    expect(consoleById('pingfederate').plan(productDev, { origin }).refused).toBe(
+      'PingFederate takes OIDC application credentials; this is a product-connection credential. Nothing was filled.',
+    );
   });
 });
 

@@ -13,18 +13,20 @@ const KIND_NAMES: Record<CredentialKind, string> = {
   'oidc-app': 'OIDC application credentials',
 };
 
+/** The console's `wrongKind` text (shared with the `target.kind` check) or the generic "takes X; this is Y". */
 export function wrongKindPlan(
-  target: Pick<ConsoleModule, 'id' | 'name' | 'accepts'>,
+  target: Pick<ConsoleModule, 'id' | 'name' | 'accepts' | 'wrongKind'>,
   credential: Credential,
   options: PlanOptions,
 ): FillPlan | undefined {
   if (target.accepts.includes(credential.kind)) return undefined;
   const wanted = target.accepts.map((kind) => KIND_NAMES[kind]).join(' or ');
+  const reason = target.wrongKind?.[credential.kind] ?? `${target.name} takes ${wanted}; this is ${KIND_NAMES[credential.kind]}.`;
   return {
     consoleId: target.id,
     consoleName: target.name,
     origin: options.origin,
     fields: [],
-    refused: `${target.name} takes ${wanted}; this is ${KIND_NAMES[credential.kind]}. Nothing was filled.`,
+    refused: `${reason} Nothing was filled.`,
   };
 }

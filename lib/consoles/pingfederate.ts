@@ -5,6 +5,10 @@
  * scheme Basic. That is a relying-party login, so it takes OIDC application credentials only: a gateway
  * credential has no client secret, and a product-connection credential is AIC's worker application (client
  * credentials, no authorization-code grant, no redirect URI to PingFederate).
+ *
+ * PingFederate does take a gateway credential elsewhere: its PingOne connection (REFERENCE.md §1; PingFederate docs
+ * "External systems": System > External Systems). This version does not fill that form, so the refusal says where
+ * the gateway credential goes rather than only that it is the wrong kind.
  */
 import { environmentUrls, isEnvironmentId } from '../regions';
 import type { PlannedField } from '../fill/types';
@@ -16,10 +20,15 @@ function scopesWithOpenid(extra = ''): string {
   return [...new Set(['openid', ...extra.split(/\s+/).filter(Boolean)])].join(' ');
 }
 
+const GATEWAY_REFUSAL =
+  // REFERENCE.md §1: the gateway credential is for PingFederate's PingOne connection, a different form.
+  "PingFederate's PingOne connection (System > External Systems > PingOne Connections) takes the gateway credential; this version fills the OIDC IdP connection form, which needs OIDC application credentials.";
+
 export const pingFederate: ConsoleModule = {
   id: 'pingfederate',
   name: 'PingFederate',
   accepts: ['oidc-app'],
+  wrongKind: { gateway: GATEWAY_REFUSAL },
   hostPatterns: [],
   selfHostable: true,
   plan(credential, options) {

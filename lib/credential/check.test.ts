@@ -268,6 +268,17 @@ describeCheck('target.kind', () => {
       message: 'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential.',
     });
   });
+  it("uses the console's own words where it has them for this kind", () => {
+    const where = 'This console takes the gateway credential in another form.';
+    expect(checkOf(gateway, 'target.kind', { console: { ...CLOUDFLARE, wrongKind: { gateway: where } } })).toMatchObject({
+      level: 'error',
+      message: where,
+    });
+    // Words for another kind change nothing here.
+    expect(checkOf(gateway, 'target.kind', { console: { ...CLOUDFLARE, wrongKind: { product: where } } })?.message).toBe(
+      'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential.',
+    );
+  });
   it('is ok when the console takes this kind', () => {
     expect(checkOf(oidcApp(), 'target.kind', { console: CLOUDFLARE })?.level).toBe('ok');
     expect(checkOf(product, 'target.kind', { console: AIC })?.level).toBe('ok');

@@ -251,7 +251,9 @@ function targetChecks(credential: Credential, context: CheckContext): CheckOf[] 
       : {
           id: 'target.kind',
           level: 'error',
-          message: `${target.name} takes ${target.accepts.map((kind) => KIND_NAMES[kind]).join(' or ')}; this is ${KIND_NAMES[credential.kind]}.`,
+          message:
+            target.wrongKind?.[credential.kind] ??
+            `${target.name} takes ${target.accepts.map((kind) => KIND_NAMES[kind]).join(' or ')}; this is ${KIND_NAMES[credential.kind]}.`,
         },
   );
   if (target.nameRule) checks.push(nameCheck(credential, target.nameRule));

@@ -68,6 +68,11 @@ export interface TargetConsole {
   id: string;
   name: string;
   accepts: readonly CredentialKind[];
+  /**
+   * The console's own word for a kind it refuses, where "takes X; this is Y" would leave the admin asking where that
+   * credential goes instead (PingFederate: a gateway credential belongs in its PingOne connection, not this form).
+   */
+  wrongKind?: Partial<Record<CredentialKind, string>>;
   /** PingAccess and PingFederate take only `PING_FEDERATE` gateway credentials. */
   requiresGatewayType?: string;
   /** A rule names must follow there, e.g. AIC: letters, digits, hyphens. */

@@ -6,7 +6,8 @@
  * auth.pingone.sg is mapped to a server that never answers and auth.pingone.ca to a closed port
  * (test/fixtures/environments.ts), so timeout and "PingOne down" are real network behaviour.
  */
-import type { ConnectionReport, StepReport } from '../../lib/connection/types';
+import { step, verdicts } from '../../lib/connection/test-report';
+import type { ConnectionReport } from '../../lib/connection/types';
 import { productClaims, signTestCredential } from '../../lib/credential/test-credentials';
 import type { RegionTld } from '../../lib/regions';
 import { client, environment } from '../fixtures/environments';
@@ -26,14 +27,6 @@ async function testConnection(extension: LaunchedExtension, text: string, region
   await extensionPage.setCredential(text);
   return extensionPage.testConnection(regionTld);
 }
-
-function step(report: ConnectionReport, id: StepReport['id']): StepReport {
-  const found = report.steps.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no ${id} step in ${JSON.stringify(report)}`);
-  return found;
-}
-
-const verdicts = (report: ConnectionReport) => Object.fromEntries(report.steps.map((s) => [s.id, s.verdict]));
 
 /** The fixture server is shared by the tests of this file: look only at what arrived from `from` on. */
 function since(requests: RecordedRequest[], from: number) {

@@ -7,7 +7,9 @@
  * - the promotion view after filling the dev (AIC) and staging (self-hosted PingAccess) tenants: fingerprint and date
  *   per tier, production missing;
  * - importing a malformed file lists row-level errors and changes nothing;
- * - after each flow, neither storage.local nor storage.sync holds a secret (client secret, raw JWT, pasted text).
+ * - after each flow, neither storage.local nor storage.sync holds a secret (client secret, raw JWT, pasted text);
+ * - a settings change in Options waits while the service worker holds the settings lock, then applies to what the
+ *   worker stored meanwhile (no lost update between the background's fill records and the options page).
  * The self-hosted PingAccess origin is added through the real Options flow: the e2e build already holds the demo
  * origins' host permissions, so permissions.request resolves without a prompt (headless Chromium cannot answer one,
  * TOOLCHAIN.md). That the request names exactly the origin, and that a refusal stores nothing, is unit-tested
@@ -15,7 +17,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { EXPORT_FORMAT } from '../../lib/settings';
+import { EXPORT_FORMAT, SETTINGS_LOCK } from '../../lib/settings';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
 import type { Sample } from '../fixtures/samples';
 import { expect, test, type Page } from './harness';
@@ -344,4 +346,36 @@ test('keyboard only: add a tenant with Tab and Enter, every stop with a visible 
   expect(await background()).toBe('rgb(255, 255, 255)');
   await options.emulateMedia({ colorScheme: 'dark' });
   expect(await background()).toBe('rgb(22, 25, 30)');
+});
+
+test('an Options change waits for the settings lock the service worker holds, and keeps what the worker stored', async ({ context, extensionId, serviceWorker }) => {
+  const options = await context.newPage();
+  await openOptions(options, extensionId);
+  // The service worker takes the lock as the background's fill path does, and keeps it until told to let go.
+  await serviceWorker.evaluate(
+    (name) =>
+      new Promise<void>((held) => {
+        void navigator.locks.request(name, () => {
+          held();
+          return new Promise<void>((release) => ((globalThis as { releaseSettings?: () => void }).releaseSettings = release));
+        });
+      }),
+    SETTINGS_LOCK,
+  );
+  await options.getByLabel('Read the clipboard when the popup opens').check();
+  // The options page's write is queued behind the worker's lock (Web Locks are shared by the extension's origin).
+  await expect
+    .poll(() => serviceWorker.evaluate(async (name) => ((await navigator.locks.query()).pending ?? []).map((lock) => lock.name), SETTINGS_LOCK))
+    .toEqual([SETTINGS_LOCK]);
+  const tenant = { origin: CONSOLE_ORIGINS.aic, consoleId: 'aic', tier: 'development', label: 'Acme', expected: { environmentId: dev.id } };
+  await serviceWorker.evaluate(async (row) => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({
+      settings: { version: 1, selfHosted: [], idleClearMinutes: 10, readClipboardOnOpen: false, uses: [], ...settings, tenants: [row] },
+    });
+    (globalThis as { releaseSettings?: () => void }).releaseSettings?.();
+  }, tenant);
+  await expect(options.getByText('Saved.')).toBeVisible();
+  expect(JSON.parse((await storageText(options)).local).settings).toMatchObject({ readClipboardOnOpen: true, tenants: [tenant] });
+  await expect(options.getByRole('table', { name: 'Console tenants' })).toContainText(CONSOLE_ORIGINS.aic);
 });
