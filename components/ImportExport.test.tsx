@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { environment } from '../test/fixtures/environments';
-import { DEFAULT_SETTINGS, exportSettings, parseSettingsImport, type Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { exportSettings, parseSettingsImport } from '../lib/settings-transfer';
 import { ImportExport, type ImportOutcome } from './ImportExport';
 
 afterEach(cleanup);

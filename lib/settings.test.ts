@@ -11,10 +11,10 @@ import {
   SETTINGS_LOCK,
   addSelfHostedConsole,
   MAX_USES,
-  exportSettings,
+
   guessTier,
   loadSettings,
-  parseSettingsImport,
+
   recordUse,
   rememberTenant,
   repairSettings,
@@ -28,6 +28,7 @@ import {
   type TenantMapping,
   type UseRecord,
 } from './settings';
+import { exportSettings, parseSettingsImport } from './settings-transfer';
 
 const dev = environment('dev');
 const production = environment('production');

@@ -9,14 +9,15 @@ import { OptionsApp, type OptionsAppProps } from '../../components/OptionsApp';
 import '../../components/options.css';
 import {
   addSelfHostedConsole,
-  exportSettings,
+
   loadSettings,
-  parseSettingsImport,
+
   selfHostedPermission,
   updateSettings,
   watchSettings,
   type Settings,
 } from '../../lib/settings';
+import { exportSettings, parseSettingsImport } from '../../lib/settings-transfer';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 

@@ -17,7 +17,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { EXPORT_FORMAT, SETTINGS_LOCK } from '../../lib/settings';
+import { SETTINGS_LOCK } from '../../lib/settings';
+import { EXPORT_FORMAT } from '../../lib/settings-transfer';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
 import type { Sample } from '../fixtures/samples';
 import { expect, test, type Page } from './harness';
