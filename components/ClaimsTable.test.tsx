@@ -53,6 +53,18 @@ describe('ClaimsTable', () => {
     expect(table.textContent).toContain('stg-worker-secret-Pp4oO8iI2uU6yY0t');
   });
 
+  it('masks unrecognised claims whose name says secret, password, private key, token or API key', () => {
+    const hidden = { db_password: 'pw-1', apiToken: 'tok-2', privateKey: 'pk-3', ApiKey: 'ak-4', x_api_key: 'ak-5', appSecret: { v: 'sec-6' } };
+    render(<ClaimsTable claims={{ ...hidden, tokenless: 'shown', description: 'shown too' }} now={NOW} onCopy={copy} />);
+    const table = screen.getByRole('table', { name: 'Claims' });
+    for (const value of ['pw-1', 'tok-2', 'pk-3', 'ak-4', 'ak-5', 'sec-6']) expect(table.textContent).not.toContain(value);
+    // "tokenless" names a token too: a needless mask costs one click, a missed secret cannot be taken back.
+    expect(within(table).getAllByRole('group').map((group) => group.getAttribute('aria-label'))).toEqual([...Object.keys(hidden), 'tokenless']);
+    expect(table.textContent).toContain('shown too');
+    fireEvent.click(within(screen.getByRole('group', { name: 'apiToken' })).getByRole('button', { name: 'Reveal' }));
+    expect(table.textContent).toContain('tok-2');
+  });
+
   it('renders hostile claim names and values as text, never as markup', () => {
     const payload = '<img src=x onerror="globalThis.__pwned=1">';
     render(<ClaimsTable claims={{ [payload]: payload, environmentName: { nested: payload } }} now={NOW} onCopy={copy} />);

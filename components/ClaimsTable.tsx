@@ -11,13 +11,21 @@ export interface ClaimsTableProps {
 
 const KNOWN_ORDER = Object.keys(CLAIM_INFO);
 
+/**
+ * Names of claims lib/credential/claim-info does not know that still look like they hold a secret (a custom
+ * `apiToken`, `db_password`, `privateKey`): masked like the known secrets, since a wrong guess costs one click.
+ */
+const SECRET_LOOKING_NAME = /secret|passw|private|token|apikey|api_key/i;
+
 function asText(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
 function ClaimValue({ name, value, now, onCopy }: { name: string; value: unknown; now: number; onCopy: ClaimsTableProps['onCopy'] }) {
   const info = claimInfo(name);
-  if (info?.secret) return <SecretValue label={info.label} value={asText(value)} onCopy={onCopy} />;
+  if (info ? info.secret : SECRET_LOOKING_NAME.test(name)) {
+    return <SecretValue label={info?.label ?? name} value={asText(value)} onCopy={onCopy} />;
+  }
   const date = isTimeClaim(name) && typeof value === 'number' ? localDateTime(value) : undefined;
   if (date !== undefined && typeof value === 'number') {
     return (

@@ -51,6 +51,22 @@ describe('ConnectionPanel', () => {
     expect(region.textContent).toContain('Against Europe (pingone.eu), from the credential.');
   });
 
+  it('a report the background marked interrupted reads as finished and failed, and the test can run again', () => {
+    // lib/background/connection-path: a worker stopped mid-test leaves a running report; the next worker finishes it.
+    const interrupted: ConnectionReport = {
+      ...running,
+      finishedAt: 9000,
+      steps: [running.steps[0]!, { ...running.steps[1]!, verdict: 'fail', message: 'Interrupted: run the test again.' }],
+    };
+    const props = panel({ report: interrupted });
+    const region = screen.getByRole('region', { name: 'Connection test' });
+    expect(within(region).getAllByRole('listitem')[1]!.textContent).toBe('✕Failed Client authenticationInterrupted: run the test again.');
+    expect(region.textContent).toContain('The connection test found a problem.');
+    expect(screen.queryByRole('button', { name: 'Cancel test' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(props.onTest).toHaveBeenCalledOnce();
+  });
+
   it('cannot start without a credential, and says why', () => {
     panel({ notReady: 'Paste a credential first.' });
     expect((screen.getByRole('button', { name: 'Test connection' }) as HTMLButtonElement).disabled).toBe(true);

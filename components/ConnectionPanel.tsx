@@ -5,7 +5,10 @@ import { REGIONS, type RegionTld } from '../lib/regions';
 export interface ConnectionPanelProps {
   /** The last report for THIS credential (the caller drops reports about another one), or null. */
   report: ConnectionReport | null;
-  /** Why no test can run yet (no credential read); absent when one can. */
+  /**
+   * Why no test can run yet (no credential read); absent when one can.
+   * '': not ready yet, for a reason not worth saying (the popup is still fingerprinting the credential).
+   */
   notReady?: string;
   /** The credential names no region: offer a choice, starting from this one (the tenant mapping's, if any). */
   regionChoice?: { initial?: RegionTld };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consoleById } from '../lib/consoles';
 import type { Check } from '../lib/credential/types';
 import type { FillReport } from '../lib/fill/types';
-import { FillPanel, type FillPanelProps } from './FillPanel';
+import { FillBlockedError, FillPanel, type FillPanelProps } from './FillPanel';
 import type { PopupTarget } from './PopupApp';
 
 afterEach(cleanup);
@@ -14,7 +14,7 @@ const onAic: PopupTarget = {
   consoleName: aic.name,
   origin: 'https://openam-acme-dev.forgeblocks.com',
   console: aic,
-  seen: [],
+  context: { console: aic, origin: 'https://openam-acme-dev.forgeblocks.com', seen: [] },
 };
 const report: FillReport = {
   consoleId: 'aic',
@@ -84,24 +84,32 @@ describe('FillPanel', () => {
     expect(props.onFill).toHaveBeenCalledWith({ override: false, name: undefined });
   });
 
-  it('when blocked: shows the failing checks and "Fill anyway", which overrides', async () => {
+  it('says before the fill which checks will block it', () => {
+    panel({ blocking });
+    expect(screen.getByText(/One check fails for Advanced Identity Cloud/)).toBeTruthy();
+  });
+
+  it("when blocked: shows the background's blocking checks and \"Fill anyway\", which overrides", async () => {
+    // The background's verdict counts, not the popup's: here the popup found no error but the background did.
+    const blockedBy: Check[] = [{ id: 'mapping.environment', level: 'error', message: 'This tenant expects Acme Production.', hint: 'Paste its credential.' }];
     const onFill = vi
       .fn<FillPanelProps['onFill']>()
-      .mockRejectedValueOnce(new Error('Not filled: one check fails for Advanced Identity Cloud.'))
+      .mockRejectedValueOnce(new FillBlockedError('Not filled: one check fails for Advanced Identity Cloud.', blockedBy))
       .mockResolvedValueOnce(report);
-    panel({ blocking, onFill });
-    expect(screen.getByText(/One check fails for Advanced Identity Cloud/)).toBeTruthy();
+    panel({ blocking: [], onFill });
     fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Not filled: one check fails for Advanced Identity Cloud.');
-    expect(within(alert).getByRole('list', { name: 'Blocking checks' }).textContent).toContain(blocking[0]!.message);
+    expect(within(within(alert).getByRole('list', { name: 'Blocking checks' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'This tenant expects Acme Production.Paste its credential.',
+    ]);
     fireEvent.click(within(alert).getByRole('button', { name: 'Fill anyway' }));
     expect(onFill).toHaveBeenLastCalledWith({ override: true, name: 'Acme-Dev' });
     expect(await screen.findByRole('region', { name: 'Fill report' })).toBeTruthy();
   });
 
   it('Escape dismisses the blocked notice and returns focus to the fill button', async () => {
-    panel({ blocking, onFill: async () => Promise.reject(new Error('Not filled.')) });
+    panel({ blocking, onFill: async () => Promise.reject(new FillBlockedError('Not filled.', blocking)) });
     const fill = screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' });
     fireEvent.click(fill);
     const anyway = await screen.findByRole('button', { name: 'Fill anyway' });
@@ -110,11 +118,50 @@ describe('FillPanel', () => {
     expect(document.activeElement).toBe(fill);
   });
 
-  it('a failure that is not a block shows the message without "Fill anyway"', async () => {
-    panel({ onFill: async () => Promise.reject(new Error('Cannot access contents of the page.')) });
+  it('a failure that is not a block shows the message without "Fill anyway", even with failing checks', async () => {
+    // The popup's checks fail too, but the background refused for another reason: nothing an override can fix.
+    panel({ blocking, onFill: async () => Promise.reject(new Error('Could not reach the page to fill it: Cannot access contents of the page.')) });
     fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Cannot access contents of the page.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not reach the page to fill it: Cannot access contents of the page.');
     expect(screen.queryByRole('button', { name: 'Fill anyway' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Blocking checks' })).toBeNull();
+  });
+
+  it("PingAccess: an optional Description, sent with the fill, saying what is filled when it is left empty", async () => {
+    const pingAccess = consoleById('pingaccess');
+    const onPingAccess: PopupTarget = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin: 'https://pa.demo.internal:9000', console: pingAccess, context: { console: pingAccess, seen: [] } };
+    const onChange = vi.fn();
+    const description = { value: '', onChange, planned: 'PingOne environment Acme Dev (3f2a9c1e)' };
+    panel({ target: onPingAccess, description });
+    const input = screen.getByRole('textbox', { name: 'Description' });
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Optional. Left empty: "PingOne environment Acme Dev (3f2a9c1e)".');
+    expect(screen.queryByRole('textbox', { name: 'Extra scopes' })).toBeNull();
+    fireEvent.input(input, { target: { value: 'Gateway for Acme' } });
+    expect(onChange).toHaveBeenCalledWith('Gateway for Acme');
+
+    cleanup();
+    const props = panel({ target: onPingAccess, description: { ...description, value: ' Gateway for Acme ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill PingAccess' }));
+    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: 'Acme-Dev', description: 'Gateway for Acme', scopes: undefined });
+    await screen.findByRole('region', { name: 'Fill report' });
+  });
+
+  it('PingFederate: extra scopes, shown with the openid that is always filled, sent with the fill', async () => {
+    const pingFederate = consoleById('pingfederate');
+    const onPingFederate: PopupTarget = { consoleId: 'pingfederate', consoleName: pingFederate.name, origin: 'https://pf.demo.internal:9999', console: pingFederate, context: { console: pingFederate, seen: [] } };
+    const onChange = vi.fn();
+    const props = panel({ target: onPingFederate, name: undefined, scopes: { value: 'profile email', onChange, planned: 'openid profile email' } });
+    const input = screen.getByRole('textbox', { name: 'Extra scopes' }) as HTMLInputElement;
+    expect(input.value).toBe('profile email');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Space separated; openid is always included. Scopes filled: openid profile email',
+    );
+    expect(screen.queryByRole('textbox', { name: 'Description' })).toBeNull();
+    fireEvent.input(input, { target: { value: 'profile' } });
+    expect(onChange).toHaveBeenCalledWith('profile');
+    fireEvent.click(screen.getByRole('button', { name: 'Fill PingFederate' }));
+    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: undefined, description: undefined, scopes: 'profile email' });
+    await screen.findByRole('region', { name: 'Fill report' });
   });
 
   it('a page-level refusal says nothing was written', async () => {

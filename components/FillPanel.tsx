@@ -5,19 +5,58 @@ import type { FillReport } from '../lib/fill/types';
 import { FillReportView } from './FillReportView';
 import type { PopupTarget } from './PopupApp';
 
+/** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
+export interface FillRequest {
+  override: boolean;
+  name?: string;
+  /** PingAccess's Description. */
+  description?: string;
+  /** PingFederate's scopes besides `openid`, space separated. */
+  scopes?: string;
+}
+
+/**
+ * The background refused the fill because of these error checks (lib/messages FillResponse `blockedBy`): the only
+ * refusal "Fill anyway" can override. Any other refusal (no such tab, an unreachable page) is a plain Error.
+ */
+export class FillBlockedError extends Error {
+  readonly blockedBy: readonly Check[];
+  constructor(message: string, blockedBy: readonly Check[]) {
+    super(message);
+    this.blockedBy = blockedBy;
+  }
+}
+
+/** An optional text the admin may type for this console's form. */
+interface OptionalInput {
+  value: string;
+  onChange(value: string): void;
+}
+
 export interface FillPanelProps {
   target: PopupTarget;
-  /** Why there is nothing to fill yet (no credential read); absent when there is. */
+  /**
+   * Why there is nothing to fill yet (no credential read); absent when there is.
+   * '': not ready yet, for a reason not worth saying (the popup is still fingerprinting the credential).
+   */
   notReady?: string;
-  /** The error checks for this console: the background refuses the fill while any remain, unless overridden. */
+  /**
+   * The error checks the popup finds with the background's own context (lib/target checkContextFor): said before the
+   * fill. Whether the fill is blocked is the background's answer, never this list.
+   */
   blocking: readonly Check[];
   /** The Name the console will get, editable, starting as its plan's default; undefined when its form has none. */
   name?: string;
   onNameChange(name: string): void;
-  onFill(request: { override: boolean; name?: string }): Promise<FillReport>;
+  /** PingAccess's Description; `planned`: what its plan fills when the admin leaves it empty. Absent on other forms. */
+  description?: OptionalInput & { planned: string };
+  /** PingFederate's extra scopes; `planned`: the whole Scopes value its plan fills (always with `openid`). */
+  scopes?: OptionalInput & { planned: string };
+  /** Rejects with a FillBlockedError when checks blocked the fill, with an Error when it failed otherwise. */
+  onFill(request: FillRequest): Promise<FillReport>;
 }
 
-type Outcome = { report: FillReport } | { failure: string; blocked: boolean } | undefined;
+type Outcome = { report: FillReport } | { failure: string; blockedBy: readonly Check[] } | undefined;
 
 /** What a name breaking the console's rule becomes: the console module reduces it the same way (lib/credential/names). */
 function nameProblem(name: string, rule: TargetConsole['nameRule']): string | undefined {
@@ -28,7 +67,41 @@ function nameProblem(name: string, rule: TargetConsole['nameRule']): string | un
   return `Only ${rule.description} are allowed here${reduced ? `: it will be filled as "${reduced}"` : ''}.`;
 }
 
-export function FillPanel({ target, notReady, blocking, name, onNameChange, onFill }: FillPanelProps) {
+/** A labelled one-line input with its help text, which is also its accessible description. */
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  /** lib/messages caps each text the fill message carries. */
+  maxLength: number;
+  help: string;
+  problem?: boolean;
+  onChange(value: string): void;
+}) {
+  return (
+    <>
+      <label for={props.id} class="field-label">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        class="text-input"
+        value={props.value}
+        maxLength={props.maxLength}
+        spellcheck={false}
+        autocomplete="off"
+        aria-invalid={props.problem || undefined}
+        aria-describedby={`${props.id}-help`}
+        onInput={(event) => props.onChange(event.currentTarget.value)}
+      />
+      <p id={`${props.id}-help`} class={props.problem ? 'help tone-error' : 'help'}>
+        {props.help}
+      </p>
+    </>
+  );
+}
+
+export function FillPanel({ target, notReady, blocking, name, onNameChange, description, scopes, onFill }: FillPanelProps) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
   const fillButton = useRef<HTMLButtonElement>(null);
@@ -54,10 +127,17 @@ export function FillPanel({ target, notReady, blocking, name, onNameChange, onFi
   const fill = async (override: boolean) => {
     setBusy(true);
     try {
-      setOutcome({ report: await onFill({ override, name: name?.trim() || undefined }) });
+      setOutcome({
+        report: await onFill({
+          override,
+          name: name?.trim() || undefined,
+          description: description?.value.trim() || undefined,
+          scopes: scopes?.value.trim() || undefined,
+        }),
+      });
     } catch (error) {
       const failure = error instanceof Error ? error.message : String(error);
-      setOutcome({ failure, blocked: !override && blocking.length > 0 });
+      setOutcome({ failure, blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
     } finally {
       setBusy(false);
     }
@@ -72,25 +152,38 @@ export function FillPanel({ target, notReady, blocking, name, onNameChange, onFi
     <section class="act" aria-labelledby="fill-heading">
       <h2 id="fill-heading">Fill</h2>
       {name !== undefined && (
-        <>
-          <label for="connection-name" class="field-label">
-            Connection name
-          </label>
-          <input
-            id="connection-name"
-            class="text-input"
-            value={name}
-            spellcheck={false}
-            autocomplete="off"
-            aria-invalid={problem ? true : undefined}
-            aria-describedby="connection-name-help"
-            onInput={(event) => onNameChange(event.currentTarget.value)}
-          />
-          <p id="connection-name-help" class={problem ? 'help tone-error' : 'help'}>
-            {problem ??
-              (rule ? `${target.consoleName} allows ${rule.description}.` : `Goes into the Name field of ${target.consoleName}.`)}
-          </p>
-        </>
+        <TextField
+          id="connection-name"
+          label="Connection name"
+          value={name}
+          maxLength={200}
+          help={
+            problem ??
+            (rule ? `${target.consoleName} allows ${rule.description}.` : `Goes into the Name field of ${target.consoleName}.`)
+          }
+          problem={problem !== undefined}
+          onChange={onNameChange}
+        />
+      )}
+      {description && (
+        <TextField
+          id="connection-description"
+          label="Description"
+          value={description.value}
+          maxLength={1000}
+          help={`Optional. Left empty: "${description.planned}".`}
+          onChange={description.onChange}
+        />
+      )}
+      {scopes && (
+        <TextField
+          id="connection-scopes"
+          label="Extra scopes"
+          value={scopes.value}
+          maxLength={500}
+          help={`Space separated; openid is always included. Scopes filled: ${scopes.planned}`}
+          onChange={scopes.onChange}
+        />
       )}
       <div class="row">
         <button
@@ -125,10 +218,10 @@ export function FillPanel({ target, notReady, blocking, name, onNameChange, onFi
           }}
         >
           <p class="alert-message">{outcome.failure}</p>
-          {outcome.blocked && (
+          {outcome.blockedBy.length > 0 && (
             <>
               <ul role="list" class="blocking" aria-label="Blocking checks">
-                {blocking.map((check) => (
+                {outcome.blockedBy.map((check) => (
                   <li key={check.id}>
                     {check.message}
                     {check.hint && <span class="check-hint">{check.hint}</span>}

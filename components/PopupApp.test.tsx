@@ -2,10 +2,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectionReport } from '../lib/connection/types';
 import type { Credential } from '../lib/credential/types';
-import { consoleById } from '../lib/consoles';
+import { CLIENT_SECRET_PLACEHOLDER, consoleById } from '../lib/consoles';
 import { fingerprintCredential, readCredential } from '../lib/credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../lib/credential/test-credentials';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { checkContextFor, resolveTarget } from '../lib/target';
 import { client, environment } from '../test/fixtures/environments';
+import { FillBlockedError } from './FillPanel';
 import { PASTE_TO_CHECKS_MEASURE, PopupApp, type PopupAppProps, type PopupTarget } from './PopupApp';
 
 afterEach(cleanup);
@@ -26,15 +29,34 @@ function credentialOf(text: string): Credential {
   return read.credential;
 }
 
-function onConsole(id: 'aic' | 'cloudflare' | 'pingaccess' | 'pingfederate', extra: Partial<Extract<PopupTarget, { consoleId: string }>> = {}): PopupTarget {
-  const module = consoleById(id);
-  const origin = {
-    aic: 'https://openam-acme-dev.forgeblocks.com',
-    cloudflare: 'https://one.dash.cloudflare.com',
-    pingaccess: 'https://pa.demo.internal:9000',
-    pingfederate: 'https://pf.demo.internal:9999',
-  }[id];
-  return { consoleId: id, consoleName: module.name, origin, console: module, seen: [], ...extra };
+const ORIGINS = {
+  aic: 'https://openam-acme-dev.forgeblocks.com',
+  cloudflare: 'https://one.dash.cloudflare.com',
+  pingaccess: 'https://pa.demo.internal:9000',
+  pingfederate: 'https://pf.demo.internal:9999',
+};
+
+/** The target as entrypoints/popup builds it: lib/target resolves the tab and gives the background's check context. */
+function onConsole(id: keyof typeof ORIGINS, settings: Partial<Settings> = {}): PopupTarget {
+  const all: Settings = {
+    ...DEFAULT_SETTINGS,
+    selfHosted: [
+      { origin: ORIGINS.pingaccess, consoleId: 'pingaccess' },
+      { origin: ORIGINS.pingfederate, consoleId: 'pingfederate' },
+    ],
+    ...settings,
+  };
+  const target = resolveTarget(`${ORIGINS[id]}/admin`, all);
+  if (target.kind !== 'console') throw new Error(target.reason);
+  return {
+    consoleId: target.console.id,
+    consoleName: target.console.name,
+    origin: target.origin,
+    console: target.console,
+    tier: target.tenant?.tier,
+    tenantLabel: target.tenant?.label,
+    context: checkContextFor(target, all, undefined),
+  };
 }
 
 function popup(props: Partial<PopupAppProps> = {}) {
@@ -55,6 +77,15 @@ function popup(props: Partial<PopupAppProps> = {}) {
   };
   const view = render(<PopupApp {...all} />);
   return { ...all, view };
+}
+
+/** Fill and Test wait for the popup to fingerprint the credential (a moment): the button once it is enabled. */
+async function enabled(name: string): Promise<HTMLButtonElement> {
+  return waitFor(() => {
+    const button = screen.getByRole('button', { name }) as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    return button;
+  });
 }
 
 const box = () => screen.getByRole('textbox', { name: 'Credential' }) as HTMLTextAreaElement;
@@ -120,10 +151,24 @@ describe('PopupApp', () => {
     popup({
       initialText: gatewayJwt,
       target: onConsole('pingaccess', {
-        expected: { environmentId: environment('production').id, environmentName: 'Acme Production (EU)', regionTld: 'eu', tenantLabel: 'Acme', tier: 'production' },
-        tier: 'production',
-        tenantLabel: 'Acme',
-        seen: [{ fingerprint, origin: 'https://pa-staging.demo.internal:9000', at: Date.UTC(2026, 0, 1) }],
+        tenants: [
+          {
+            origin: ORIGINS.pingaccess,
+            consoleId: 'pingaccess',
+            tier: 'production',
+            label: 'Acme',
+            expected: { environmentId: environment('production').id, environmentName: 'Acme Production (EU)', regionTld: 'eu' },
+          },
+        ],
+        uses: [
+          {
+            fingerprint,
+            origin: 'https://pa-staging.demo.internal:9000',
+            consoleId: 'pingaccess',
+            environmentId: environment('dev').id,
+            at: Date.UTC(2026, 0, 1),
+          },
+        ],
       }),
     });
     expect(checkIds()[0]).toBe('mapping.environment');
@@ -135,7 +180,7 @@ describe('PopupApp', () => {
     const name = screen.getByRole('textbox', { name: 'Connection name' }) as HTMLInputElement;
     expect(name.value).toBe('Acme-Dev-EU-u');
     fireEvent.input(name, { target: { value: 'acme-dev' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
+    fireEvent.click(await enabled('Fill Advanced Identity Cloud'));
     expect(props.onFill).toHaveBeenCalledWith({ override: false, name: 'acme-dev' });
     expect(await screen.findByRole('region', { name: 'Fill report' })).toBeTruthy();
   });
@@ -161,24 +206,63 @@ describe('PopupApp', () => {
     await waitFor(() => expect(props.onCopy).toHaveBeenCalledOnce());
     const body = JSON.parse((props.onCopy as ReturnType<typeof vi.fn>).mock.calls[0]![0] as string) as { config: Record<string, unknown> };
     expect(body.config.client_id).toBe(webApp.clientId);
-    expect(body.config.client_secret).not.toBe(webApp.clientSecret);
+    expect(body.config.client_secret).toBe(CLIENT_SECRET_PLACEHOLDER);
   });
 
   it('shows the connection report of this credential only', async () => {
     const fingerprint = await fingerprintCredential(credentialOf(gatewayJwt));
     const report: ConnectionReport = { fingerprint, startedAt: 1, steps: [{ id: 'environment', title: 'Environment', verdict: 'running', message: 'Looking…' }] };
-    popup({ initialText: gatewayJwt, connection: report });
+    const { view, ...props } = popup({ initialText: gatewayJwt, connection: report });
+    // Shown: the popup has fingerprinted the credential, so the report below is judged by the same fingerprint.
     await screen.findByText('Looking…');
-    cleanup();
-    popup({ initialText: gatewayJwt, connection: { ...report, fingerprint: 'another' } });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    view.rerender(<PopupApp {...props} connection={{ ...report, fingerprint: 'another' }} />);
     expect(screen.queryByText('Looking…')).toBeNull();
   });
 
-  it('asks for the region of a credential that names none and passes it to the test', () => {
+  it('a fill outcome belongs to its credential: another credential drops it', async () => {
+    const onFill = vi.fn(async () => Promise.reject(new FillBlockedError('Not filled: one check fails for Advanced Identity Cloud.', [])));
+    popup({ target: onConsole('aic'), initialText: gatewayJwt, onFill });
+    fireEvent.click(await enabled('Fill Advanced Identity Cloud'));
+    expect(await screen.findByText('Not filled: one check fails for Advanced Identity Cloud.')).toBeTruthy();
+    type(productJwt);
+    await waitFor(() => expect(screen.queryByText(/^Not filled/)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' })).toBeTruthy();
+  });
+
+  it('on PingAccess: a Description defaulting to what its plan fills, sent with the fill and in the API request', async () => {
+    const props = popup({ target: onConsole('pingaccess'), initialText: gatewayJwt });
+    const planned = consoleById('pingaccess')
+      .plan(credentialOf(gatewayJwt), { origin: ORIGINS.pingaccess })
+      .fields.find((field) => field.key === 'description')?.value;
+    const input = screen.getByRole('textbox', { name: 'Description' }) as HTMLInputElement;
+    expect(input.value).toBe('');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(`Optional. Left empty: "${planned}".`);
+    fireEvent.input(input, { target: { value: 'Gateway for the Acme portal' } });
+    fireEvent.click(await enabled('Fill PingAccess'));
+    expect(props.onFill).toHaveBeenCalledWith(expect.objectContaining({ override: false, description: 'Gateway for the Acme portal' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy PingAccess API request' }));
+    await waitFor(() => expect(props.onCopy).toHaveBeenCalledOnce());
+    const body = JSON.parse((props.onCopy as ReturnType<typeof vi.fn>).mock.calls[0]![0] as string) as { description?: string };
+    expect(body.description).toBe('Gateway for the Acme portal');
+  });
+
+  it('on PingFederate: extra scopes, with the Scopes value its plan fills (openid always first, each once)', async () => {
+    const props = popup({ target: onConsole('pingfederate'), initialText: webAppLines });
+    const input = screen.getByRole('textbox', { name: 'Extra scopes' });
+    const help = () => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent;
+    expect(help()).toBe('Space separated; openid is always included. Scopes filled: openid');
+    fireEvent.input(input, { target: { value: 'profile openid email' } });
+    expect(help()).toBe('Space separated; openid is always included. Scopes filled: openid profile email');
+    expect(screen.queryByRole('textbox', { name: 'Description' })).toBeNull();
+    fireEvent.click(await enabled('Fill PingFederate'));
+    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: undefined, description: undefined, scopes: 'profile openid email' });
+  });
+
+  it('asks for the region of a credential that names none and passes it to the test', async () => {
     const props = popup({ initialText: webAppLines });
+    const test = await enabled('Test connection');
     fireEvent.change(screen.getByRole('combobox', { name: 'Region for the test' }), { target: { value: 'eu' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    fireEvent.click(test);
     expect(props.onTestConnection).toHaveBeenCalledWith('eu');
   });
 

@@ -5,9 +5,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../lib/connection/types';
 import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../lib/consoles';
-import type { ConsoleId, ConsoleModule } from '../lib/consoles/types';
+import type { ConsoleId, ConsoleModule, PlanOptions } from '../lib/consoles/types';
 import { checkCredential, fingerprintCredential, readCredential } from '../lib/credential';
-import type { Credential, ExpectedEnvironment, SeenUse, TargetConsole } from '../lib/credential/types';
+import type { CheckContext, Credential, TargetConsole } from '../lib/credential/types';
 import type { FillReport } from '../lib/fill/types';
 import type { RegionTld } from '../lib/regions';
 import type { Tier } from '../lib/settings';
@@ -17,7 +17,7 @@ import { ConnectionPanel } from './ConnectionPanel';
 import { CredentialInput } from './CredentialInput';
 import { CredentialSummary } from './CredentialSummary';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
-import { FillPanel } from './FillPanel';
+import { FillPanel, type FillRequest } from './FillPanel';
 import { TargetBanner } from './TargetBanner';
 
 export type PopupTarget =
@@ -27,10 +27,13 @@ export type PopupTarget =
       consoleName: string;
       origin: string;
       console: TargetConsole;
-      expected?: ExpectedEnvironment;
       tier?: Tier;
       tenantLabel?: string;
-      seen: readonly SeenUse[];
+      /**
+       * lib/target checkContextFor for this tab, the context the background gates the fill with, so the two cannot
+       * disagree. Its `fingerprint` is left out: the popup adds the one of the text in the box.
+       */
+      context: CheckContext;
     };
 
 export interface PopupAppProps {
@@ -42,8 +45,8 @@ export interface PopupAppProps {
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
   onCopy(value: string): Promise<void>;
-  /** Rejects with Error(message) when the background blocked or failed the fill. */
-  onFill(request: { override: boolean; name?: string }): Promise<FillReport>;
+  /** Rejects with a FillBlockedError (components/FillPanel) when checks blocked the fill, else with Error(message). */
+  onFill(request: FillRequest): Promise<FillReport>;
   /** `regionTld`: the region the admin chose for a credential that names none. */
   onTestConnection(regionTld?: RegionTld): void;
   onCancelTest(): void;
@@ -59,22 +62,30 @@ export const PASTE_TO_CHECKS_MEASURE = 'pch:paste-to-checks';
 const NO_CREDENTIAL = 'Paste a credential first.';
 
 /**
- * The Name the console's own plan fills for this credential (`name` as the admin typed it, or the console's default),
- * or undefined when its form has no Name field. Asking the plan keeps one source for every console's naming rules;
- * only the name is read, so the plan's origin does not matter here.
+ * The value the console's own plan fills into field `key` for this credential with the admin's `options` (else the
+ * console's defaults), or undefined when its form has no such field. Asking the plan keeps one source for every
+ * console's rules (names, description, scopes); only the value is read, so the plan's origin does not matter here.
  */
-function plannedName(module: ConsoleModule, credential: Credential, name?: string): string | undefined {
+function plannedValue(
+  module: ConsoleModule,
+  credential: Credential,
+  key: string,
+  options: Omit<PlanOptions, 'origin'> = {},
+): string | undefined {
   try {
-    const field = module.plan(credential, { origin: '', name }).fields.find((candidate) => candidate.key === 'name');
+    const field = module.plan(credential, { origin: '', ...options }).fields.find((candidate) => candidate.key === key);
     return typeof field?.value === 'string' ? field.value : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The admin-API exports that fit this credential's kind; `name`: the admin's, else each console's default. */
-function exportRequests(credential: Credential, name: string | undefined): ExportRequest[] {
-  const nameFor = (id: ConsoleId) => name || plannedName(consoleById(id), credential) || 'PingOne';
+/**
+ * The admin-API exports that fit this credential's kind; `name`: the admin's, else each console's default;
+ * `description`: the admin's PingAccess Description, if typed.
+ */
+function exportRequests(credential: Credential, name: string | undefined, description: string | undefined): ExportRequest[] {
+  const nameFor = (id: ConsoleId) => name || plannedValue(consoleById(id), credential, 'name') || 'PingOne';
   const requests: ExportRequest[] = [];
   if (consoleById('cloudflare').accepts.includes(credential.kind)) {
     requests.push({
@@ -85,7 +96,7 @@ function exportRequests(credential: Credential, name: string | undefined): Expor
   if (consoleById('pingaccess').accepts.includes(credential.kind)) {
     requests.push({
       label: 'Copy PingAccess API request',
-      build: (includeSecret) => pingAccessApiRequest(credential, { name: nameFor('pingaccess'), includeSecret }),
+      build: (includeSecret) => pingAccessApiRequest(credential, { name: nameFor('pingaccess'), description, includeSecret }),
     });
   }
   return requests;
@@ -117,12 +128,7 @@ export function PopupApp(props: PopupAppProps) {
   const checks = useMemo(
     () =>
       credential
-        ? checkCredential(
-            credential,
-            onConsole
-              ? { console: onConsole.console, origin: onConsole.origin, expected: onConsole.expected, fingerprint, seen: onConsole.seen }
-              : {},
-          )
+        ? checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
         : [],
     [credential, onConsole, fingerprint],
   );
@@ -139,11 +145,18 @@ export function PopupApp(props: PopupAppProps) {
   // The Name field starts as what the console's plan would fill; undefined: this console's form has no Name.
   const consoleModule = onConsole && consoleById(onConsole.consoleId);
   const suggestedName = useMemo(() => {
-    if (!credential || !consoleModule || plannedName(consoleModule, credential, 'PingOne') === undefined) return undefined;
-    return plannedName(consoleModule, credential) ?? '';
+    if (!credential || !consoleModule || plannedValue(consoleModule, credential, 'name', { name: 'PingOne' }) === undefined) {
+      return undefined;
+    }
+    return plannedValue(consoleModule, credential, 'name') ?? '';
   }, [credential, consoleModule]);
   const [name, setName] = useState(suggestedName ?? '');
   useEffect(() => setName(suggestedName ?? ''), [suggestedName]);
+  // PingAccess's Description and PingFederate's extra scopes: offered where the console's plan has the field.
+  const [description, setDescription] = useState('');
+  const [scopes, setScopes] = useState('');
+  const plannedDescription = credential && consoleModule && plannedValue(consoleModule, credential, 'description');
+  const plannedScopes = credential && consoleModule && plannedValue(consoleModule, credential, 'scopes', { scopes });
 
   const change = (next: string) => {
     performance.mark(INPUT_MARK);
@@ -168,7 +181,9 @@ export function PopupApp(props: PopupAppProps) {
   };
 
   const connection = props.connection && fingerprint && props.connection.fingerprint === fingerprint ? props.connection : null;
-  const notReady = credential ? undefined : NO_CREDENTIAL;
+  // Fill and test also wait for the fingerprint (a moment, and silently): only with it are the checks complete (the
+  // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
+  const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
   const now = Date.now();
 
   return (
@@ -207,28 +222,35 @@ export function PopupApp(props: PopupAppProps) {
           <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
         </>
       )}
-      {/* Keyed by the credential: a report or a blocked fill belongs to the credential it was made with. */}
+      {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
+          credential it was made with. */}
       <FillPanel
-        key={credential?.raw}
+        key={fingerprint}
         target={target}
         notReady={notReady}
         blocking={checks.filter((check) => check.level === 'error')}
         name={suggestedName === undefined ? undefined : name}
         onNameChange={setName}
+        description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
+        scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
         onFill={props.onFill}
       />
       <ConnectionPanel
-        key={credential?.raw}
+        key={fingerprint}
         report={connection}
         notReady={notReady}
-        regionChoice={credential && !credential.region ? { initial: onConsole?.expected?.regionTld } : undefined}
+        regionChoice={credential && !credential.region ? { initial: onConsole?.context.expected?.regionTld } : undefined}
         onTest={props.onTestConnection}
         onCancel={props.onCancelTest}
       />
       {credential && (
         <>
           <ExportPanel
-            requests={exportRequests(credential, suggestedName === undefined ? undefined : name.trim())}
+            requests={exportRequests(
+              credential,
+              suggestedName === undefined ? undefined : name.trim(),
+              (plannedDescription && description.trim()) || undefined,
+            )}
             secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'}
             onCopy={props.onCopy}
           />

@@ -31,6 +31,7 @@ describe('SecretValue', () => {
     render(<SecretValue label="Client secret" value={SECRET} onCopy={async () => Promise.reject(new Error('Document is not focused.'))} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await screen.findByText('Copy failed: Document is not focused.')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(SECRET);
   });
 
   it('clears the "Copied" note after a moment', async () => {

@@ -12,14 +12,19 @@ const base: Extract<PopupTarget, { consoleId: string }> = {
   consoleName: cloudflare.name,
   origin: 'https://one.dash.cloudflare.com',
   console: cloudflare,
-  seen: [],
+  context: { console: cloudflare, origin: 'https://one.dash.cloudflare.com', seen: [] },
 };
 
 describe('TargetBanner', () => {
   it('names the console, its host, tenant and tier, and marks production', () => {
     render(
       <TargetBanner
-        target={{ ...base, tier: 'production', tenantLabel: 'Acme', expected: { environmentId: 'c4b3a291-8f7e-4d6c-a5b4-93827160f5e4', environmentName: 'Acme Production (EU)', regionTld: 'eu' } }}
+        target={{
+          ...base,
+          tier: 'production',
+          tenantLabel: 'Acme',
+          context: { ...base.context, expected: { environmentId: 'c4b3a291-8f7e-4d6c-a5b4-93827160f5e4', environmentName: 'Acme Production (EU)', regionTld: 'eu' } },
+        }}
         onRememberTenant={async () => {}}
       />,
     );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Tier } from '../lib/settings';
+import { TIER_NAMES } from '../lib/settings';
 import type { PopupTarget } from './PopupApp';
 
 export interface TargetBannerProps {
@@ -9,15 +9,6 @@ export interface TargetBannerProps {
   onRememberTenant(): Promise<void>;
 }
 
-/** lib/settings has the same names, but importing a value from it would pull its schemas into the popup bundle. */
-const TIER_NAMES: Record<Tier, string> = {
-  development: 'Development',
-  uat: 'UAT',
-  staging: 'Staging',
-  production: 'Production',
-  sandbox: 'Sandbox',
-};
-
 /**
  * Where a fill would go: the console, its tenant and tier (production loudly, since a wrong credential there breaks
  * sign-in for real users), and which PingOne environment the tenant is mapped to, or an offer to remember it.
@@ -26,6 +17,7 @@ export function TargetBanner({ target, environment, onRememberTenant }: TargetBa
   const [status, setStatus] = useState('');
   const production = target.tier === 'production';
   const host = new URL(target.origin).host;
+  const { expected } = target.context;
 
   const remember = async () => {
     setStatus('Saving…');
@@ -49,11 +41,10 @@ export function TargetBanner({ target, environment, onRememberTenant }: TargetBa
         <span class="target-console">{target.consoleName}</span> <span class="target-host">{host}</span>
       </p>
       {target.tenantLabel && <p class="target-tenant">Tenant: {target.tenantLabel}</p>}
-      {target.expected ? (
+      {expected ? (
         <p class="target-expected">
-          Expects environment{' '}
-          <span class="strong">{target.expected.environmentName ?? target.expected.environmentId}</span>
-          {target.expected.regionTld && <span class="muted"> (pingone.{target.expected.regionTld})</span>}
+          Expects environment <span class="strong">{expected.environmentName ?? expected.environmentId}</span>
+          {expected.regionTld && <span class="muted"> (pingone.{expected.regionTld})</span>}
         </p>
       ) : (
         <div class="target-unmapped">

@@ -4,17 +4,30 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { FillBlockedError } from '../../components/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/PopupApp';
 import '../../components/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
-import { loadSettings, rememberTenant, seenUses, updateSettings, type Settings } from '../../lib/settings';
-import { resolveTarget } from '../../lib/target';
-import { clearVault, onVaultCleared, readReport, readVault, writeVault } from '../../lib/vault';
+import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
+import { checkContextFor, resolveTarget } from '../../lib/target';
+import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
   return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
+}
+
+/**
+ * Ask the background to stop its connection test (the admin's Cancel, or the credential is gone). No answer means no
+ * background running, so no test either: a failure is nothing to report.
+ */
+function cancelConnectionTest() {
+  void send({ type: 'connection.cancel' }).catch(() => undefined);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function fingerprintOf(text: string): Promise<string | undefined> {
@@ -29,6 +42,9 @@ async function main() {
   const idleMs = () => settings.idleClearMinutes * 60_000;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
 
+  // Opening the popup is a use of the credential: its idle time starts again. Done before the first render, so no
+  // edit of the admin's can land between this read-and-rewrite and be overwritten.
+  await touchVault(idleMs());
   let text = await readVault(idleMs());
   if (!text && settings.readClipboardOnOpen) {
     // Opt-in preference (off by default): reading the clipboard unasked would surprise most admins.
@@ -43,16 +59,15 @@ async function main() {
   const targetProps = (): PopupAppProps['target'] => {
     const target = resolveTarget(tab?.url, settings);
     if (target.kind !== 'console') return { unavailable: target.reason };
-    const { tenant } = target;
     return {
       consoleId: target.console.id,
       consoleName: target.console.name,
       origin: target.origin,
       console: target.console,
-      expected: tenant ? { ...tenant.expected, tenantLabel: tenant.label, tier: tenant.tier } : undefined,
-      tier: tenant?.tier,
-      tenantLabel: tenant?.label,
-      seen: seenUses(settings),
+      tier: target.tenant?.tier,
+      tenantLabel: target.tenant?.label,
+      // The background gates the fill with this same function; PopupApp adds the fingerprint of the text it holds.
+      context: checkContextFor(target, settings, undefined),
     };
   };
 
@@ -73,11 +88,21 @@ async function main() {
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: (value) => navigator.clipboard.writeText(value),
-    onFill: async ({ override, name }) => {
+    onFill: async ({ override, name, description, scopes }) => {
       if (tab?.id === undefined) throw new Error('No active tab to fill.');
       await vaultWrite;
-      const response = await send({ type: 'fill', tabId: tab.id, override, ...(name ? { name } : {}) });
-      if (!response.ok) throw new Error(response.error);
+      const response = await send({
+        type: 'fill',
+        tabId: tab.id,
+        override,
+        ...(name ? { name } : {}),
+        ...(description ? { description } : {}),
+        ...(scopes ? { scopes } : {}),
+      });
+      if (!response.ok) {
+        // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
+        throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
+      }
       // The fill recorded a use: reload so the reuse check sees it.
       ({ settings } = await loadSettings());
       rerender();
@@ -86,23 +111,32 @@ async function main() {
     onTestConnection: (regionTld) => {
       connection = null;
       rerender();
-      void vaultWrite.then(async () => {
-        const response = await send({ type: 'connection.start', ...(regionTld ? { regionTld } : {}) });
-        if (response.ok) return;
+      void (async () => {
+        let error: string;
+        try {
+          await vaultWrite;
+          const response = await send({ type: 'connection.start', ...(regionTld ? { regionTld } : {}) });
+          if (response.ok) return;
+          error = response.error;
+        } catch (failure) {
+          // e.g. the background did not answer: the panel must leave "Starting…" and say why.
+          error = `The test could not start: ${messageOf(failure)}`;
+        }
         const now = Date.now();
         connection = {
           fingerprint: (await fingerprintOf(text)) ?? '',
           startedAt: now,
           finishedAt: now,
-          steps: [{ id: 'environment', title: 'Connection test', verdict: 'fail', message: response.error }],
+          steps: [{ id: 'environment', title: 'Connection test', verdict: 'fail', message: error }],
         };
         rerender();
-      });
+      })();
     },
-    onCancelTest: () => void send({ type: 'connection.cancel' }),
+    onCancelTest: cancelConnectionTest,
     onClear: () => {
       text = '';
       connection = null;
+      cancelConnectionTest();
       void clearVault();
       rerender();
     },
@@ -123,8 +157,13 @@ async function main() {
     if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return;
     const event = backgroundEventSchema.safeParse(message);
     if (!event.success) return;
-    connection = event.data.report as unknown as ConnectionReport;
-    rerender();
+    const report = event.data.report as unknown as ConnectionReport;
+    // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
+    void fingerprintOf(text).then((current) => {
+      if (current === undefined || report.fingerprint !== current) return;
+      connection = report;
+      rerender();
+    });
   });
 
   // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.
@@ -132,6 +171,7 @@ async function main() {
     if (text === '') return;
     text = '';
     connection = null;
+    cancelConnectionTest();
     generation++;
     rerender();
   });
@@ -144,5 +184,5 @@ async function main() {
 void main().catch((error: unknown) => {
   // Never a blank popup: say what failed.
   const root = document.getElementById('app')!;
-  root.textContent = `PingOne Connection Helper could not start: ${error instanceof Error ? error.message : String(error)}`;
+  root.textContent = `PingOne Connection Helper could not start: ${messageOf(error)}`;
 });

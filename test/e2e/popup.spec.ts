@@ -9,9 +9,15 @@ import { gatewayClaims, signTestCredential } from '../../lib/credential/test-cre
 import { VAULT_IDLE_ALARM, VAULT_KEY } from '../../lib/vault';
 import { client, environment } from '../fixtures/environments';
 import type { Sample, SampleKey } from '../fixtures/samples';
-import { storedVault, type StoredVault } from './extension-page';
+import { DEMO_SETTINGS, storedVault, type StoredVault } from './extension-page';
 import { expect, test } from './harness';
 import type { PopupPage } from './popup-page';
+import type { Page } from './harness';
+
+/** When the vault's idle alarm fires (ms since epoch), read in any extension page. */
+async function idleAlarmTime(page: Page): Promise<number | undefined> {
+  return page.evaluate(async (name) => (await chrome.alarms.get(name))?.scheduledTime, VAULT_IDLE_ALARM);
+}
 
 async function pasteAndWaitForVault(popup: PopupPage, text: string) {
   await popup.paste(text);
@@ -108,8 +114,16 @@ test('a claim holding markup renders as text and runs nothing', async ({ popup }
   await expect(popup.claims.getByText(payload).first()).toBeVisible();
   await expect(popup.page.locator('.summary')).toContainText(payload);
   expect(await popup.page.locator('img').count()).toBe(0);
-  // The error handler would have run by now if the markup had been parsed (the image fails at once: src=x).
-  await popup.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  // Had the markup been parsed, its image would have failed by the time one made now with the same src=x fails:
+  // that failure is the evidence waited for, not a delay.
+  await popup.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const probe = new Image();
+        probe.onerror = resolve;
+        probe.src = 'x';
+      }),
+  );
   expect(await popup.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
@@ -135,6 +149,42 @@ test('the credential survives closing and reopening the popup', async ({ popup, 
   await expect(popup.credential).toHaveValue(text);
   await expect(popup.page.locator('.summary .kind')).toHaveText('Gateway credential');
   await expect(popup.checks.getByRole('listitem').first()).toBeVisible();
+});
+
+test('pasting arms the idle alarm for the idle time the settings ask for', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  // Not the default (10): the alarm must follow the setting, not a constant.
+  await popup.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), { ...DEMO_SETTINGS, idleClearMinutes: 3 });
+  await popup.close();
+
+  await popup.openInTab();
+  expect(await idleAlarmTime(popup.page)).toBeUndefined();
+  await pasteAndWaitForVault(popup, fixtures.samples.gatewayDev.text);
+  const { touchedAt } = (await storedVault(popup.page))!;
+  // lib/vault.ts writes the entry, then arms the alarm.
+  await expect.poll(() => idleAlarmTime(popup.page)).toBe(touchedAt + 3 * 60_000);
+});
+
+test('opening the popup counts as using the credential: the idle time starts again', async ({ popup, fixtures }) => {
+  await popup.openInTab();
+  await pasteAndWaitForVault(popup, fixtures.samples.gatewayDev.text);
+  // Used 9 of the default 10 minutes ago: one more minute and it would be wiped.
+  const agedAt = Date.now() - 9 * 60_000;
+  await popup.page.evaluate(
+    async ({ key, agedAt }) => {
+      const vault = (await chrome.storage.session.get(key))[key] as StoredVault;
+      await chrome.storage.session.set({ [key]: { ...vault, touchedAt: agedAt } });
+    },
+    { key: VAULT_KEY, agedAt },
+  );
+  await popup.close();
+
+  const reopenedAt = Date.now();
+  await popup.openInTab();
+  await expect(popup.credential).toHaveValue(fixtures.samples.gatewayDev.text);
+  const { touchedAt } = (await storedVault(popup.page))!;
+  expect(touchedAt).toBeGreaterThanOrEqual(reopenedAt);
+  await expect.poll(() => idleAlarmTime(popup.page)).toBe(touchedAt + 10 * 60_000);
 });
 
 test('after the idle time the credential is gone', async ({ popup, fixtures }) => {
@@ -249,6 +299,34 @@ test('a fill blocked by a failing check goes through only with "Fill anyway"', a
   await alert.getByRole('button', { name: 'Fill anyway' }).click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Client ID: Filled');
   await expect(consolePage.getByTestId('app-state')).toContainText(dev.clientId);
+  await popup.close();
+});
+
+test('the toolbar popup sends PingAccess\'s Description and PingFederate\'s extra scopes with the fill', async ({ popup, context, fixtures }) => {
+  await popup.openInTab();
+  await popup.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), DEMO_SETTINGS);
+  await pasteAndWaitForVault(popup, fixtures.samples.gatewayDev.text);
+  await popup.close();
+
+  const pingAccess = await context.newPage();
+  await pingAccess.goto(fixtures.consoleUrl('pingaccess'));
+  await popup.openOver(pingAccess);
+  await popup.page.getByRole('textbox', { name: 'Description' }).fill('Gateway for the Acme portal');
+  await popup.button('Fill PingAccess').click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Description: Filled');
+  expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}')).toMatchObject({ description: 'Gateway for the Acme portal' });
+  await popup.close();
+
+  const pingFederate = await context.newPage();
+  await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
+  await popup.openOver(pingFederate);
+  await popup.paste(fixtures.samples.webAppDevLines.text);
+  const scopes = popup.page.getByRole('textbox', { name: 'Extra scopes' });
+  await scopes.fill('profile email');
+  await expect(popup.page.getByText('Scopes filled: openid profile email')).toBeVisible();
+  await popup.button('Fill PingFederate').click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Scopes: Filled');
+  expect(JSON.parse((await pingFederate.getByTestId('app-state').textContent()) ?? '{}')).toMatchObject({ scopes: 'openid profile email' });
   await popup.close();
 });
 

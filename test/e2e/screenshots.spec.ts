@@ -1,12 +1,12 @@
 /**
  * Screenshots of the popup from the BUILT extension, light and dark, for each kind of credential, an error, the real
- * toolbar popup over consoles (fill report, blocked fill) and a finished connection test, saved to
- * .output/screenshots/ for people to look at. Each state is also checked for horizontal overflow at 400 px.
+ * toolbar popup over consoles (fill report, blocked fill, PingFederate's extra scopes) and a finished connection
+ * test, saved to .output/screenshots/ for people to look at. Each state is also checked for horizontal overflow at 400 px.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SampleKey } from '../fixtures/samples';
-import { storedVault } from './extension-page';
+import { DEMO_SETTINGS, storedVault } from './extension-page';
 import { expect, test, type Page } from './harness';
 
 const OUT = path.resolve('.output/screenshots');
@@ -82,5 +82,21 @@ test('toolbar popup over consoles: fill report, then a blocked fill', async ({ p
   await popup.button('Fill Advanced Identity Cloud').click();
   await expect(popup.button('Fill anyway')).toBeVisible();
   await shoot(popup.page, 'popup-over-aic-blocked');
+  await popup.close();
+});
+
+test('toolbar popup over PingFederate: the extra scopes', async ({ popup, context, fixtures }) => {
+  await popup.openInTab();
+  await popup.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), DEMO_SETTINGS);
+  await popup.paste(fixtures.samples.webAppDevLines.text);
+  await expect.poll(async () => (await storedVault(popup.page)) !== undefined).toBe(true);
+  await popup.close();
+
+  const pingFederate = await context.newPage();
+  await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
+  await popup.openOver(pingFederate);
+  await popup.page.getByRole('textbox', { name: 'Extra scopes' }).fill('profile email');
+  await expect(popup.page.getByText('Scopes filled: openid profile email')).toBeVisible();
+  await shoot(popup.page, 'popup-over-pingfederate-scopes');
   await popup.close();
 });
