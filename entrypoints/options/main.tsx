@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsAppProps } from '../../components/OptionsApp';
+import '../../components/theme.css';
 import '../../components/options.css';
 import {
   addSelfHostedConsole,

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FillBlockedError } from '../../components/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/PopupApp';
+import '../../components/theme.css';
 import '../../components/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
