@@ -102,7 +102,7 @@ async function runFillEngine(tabId: number, plan: FillPlan): Promise<FillReport>
   const [result] = await browser.scripting.executeScript({
     target,
     func: (name: string, fillPlan: FillPlan) =>
-      (globalThis as unknown as Record<string, (plan: FillPlan) => FillReport>)[name]!(fillPlan),
+      (globalThis as unknown as Record<string, (plan: FillPlan) => Promise<FillReport>>)[name]!(fillPlan),
     args: [FILL_GLOBAL, plan],
   });
   const report = result?.result as FillReport | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FILL_GLOBAL, fillPage } from './index';
+import { fillPage } from './index';
 import type { FieldOutcome, FillPlan, PlannedField } from './types';
 
 /**
@@ -101,10 +101,10 @@ function planOf(...fields: PlannedField[]): FillPlan {
 }
 
 /** Render `html`, give every control a box, fill, and return the one field's outcome. */
-function fillOne(html: string, field: PlannedField): FieldOutcome {
+async function fillOne(html: string, field: PlannedField): Promise<FieldOutcome> {
   document.body.innerHTML = html;
   layout.placeControls();
-  const report = fillPage(planOf(field));
+  const report = await fillPage(planOf(field));
   expect(report.refused).toBeUndefined();
   return report.fields[0]!;
 }
@@ -120,67 +120,67 @@ describe('locating a field', () => {
     ['a label with a required marker and odd spacing', '<label for="s">  client\n  SECRET <abbr>*</abbr></label><input id="s">'],
   ];
   for (const [how, html] of cases) {
-    it(`by ${how}`, () => {
-      expect(fillOne(`<input id="other" name="other">${html}`, text('clientSecret', ['Client Secret'], SECRET)).status).toBe('filled');
+    it(`by ${how}`, async () => {
+      expect((await fillOne(`<input id="other" name="other">${html}`, text('clientSecret', ['Client Secret'], SECRET))).status).toBe('filled');
       expect(input('#s').value).toBe(SECRET);
       expect(input('#other').value).toBe('');
     });
   }
 
-  it('tries label variants in the order given, most specific first', () => {
-    fillOne('<label for="a">Name</label><input id="a"><label for="b">Integration Name</label><input id="b">', text('name', ['Integration Name', 'Name'], 'x'));
+  it('tries label variants in the order given, most specific first', async () => {
+    await fillOne('<label for="a">Name</label><input id="a"><label for="b">Integration Name</label><input id="b">', text('name', ['Integration Name', 'Name'], 'x'));
     expect([input('#a').value, input('#b').value]).toEqual(['', 'x']);
   });
 
-  it('does not take label text from the control itself (a wrapped select’s options)', () => {
-    const outcome = fillOne('<label>Scheme <select id="s"><option>Basic</option></select></label>', {
+  it('does not take label text from the control itself (a wrapped select’s options)', async () => {
+    const outcome = await fillOne('<label>Scheme <select id="s"><option>Basic</option></select></label>', {
       ...text('scheme', ['Scheme Basic'], 'Basic'),
       control: 'select',
     });
     expect(outcome.status).toBe('not-found');
   });
 
-  it('falls back to name/id, then placeholder, only when no label matches', () => {
-    fillOne('<input id="p" placeholder="Client secret"><input id="n" name="client_secret">', {
+  it('falls back to name/id, then placeholder, only when no label matches', async () => {
+    await fillOne('<input id="p" placeholder="Client secret"><input id="n" name="client_secret">', {
       ...text('clientSecret', ['Client Secret'], SECRET),
       locate: { labels: ['Client Secret'], names: ['client_secret'], placeholders: ['Client secret'] },
     });
     expect([input('#n').value, input('#p').value]).toEqual([SECRET, '']);
 
-    fillOne('<input id="p" placeholder="Client secret"><input id="n" name="unrelated">', {
+    await fillOne('<input id="p" placeholder="Client secret"><input id="n" name="unrelated">', {
       ...text('clientSecret', ['Client Secret'], SECRET),
       locate: { labels: ['Client Secret'], names: ['client_secret'], placeholders: ['Client secret'] },
     });
     expect(input('#p').value).toBe(SECRET);
   });
 
-  it('trusts a label over a name: a field named client_secret does not win over the one labelled Client Secret', () => {
-    fillOne('<input id="n" name="client_secret"><label for="l">Client Secret</label><input id="l">', {
+  it('trusts a label over a name: a field named client_secret does not win over the one labelled Client Secret', async () => {
+    await fillOne('<input id="n" name="client_secret"><label for="l">Client Secret</label><input id="l">', {
       ...text('clientSecret', ['Client Secret'], SECRET),
       locate: { labels: ['Client Secret'], names: ['client_secret'] },
     });
     expect([input('#l').value, input('#n').value]).toEqual([SECRET, '']);
   });
 
-  it('matches only controls of the planned kind', () => {
-    const outcome = fillOne('<label for="t">PKCE</label><input id="t">', { key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, locate: { labels: ['PKCE'] } });
+  it('matches only controls of the planned kind', async () => {
+    const outcome = await fillOne('<label for="t">PKCE</label><input id="t">', { key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, locate: { labels: ['PKCE'] } });
     expect(outcome.status).toBe('not-found');
     expect(input('#t').value).toBe('');
   });
 
-  it('searches open shadow roots, labels resolved inside them', () => {
+  it('searches open shadow roots, labels resolved inside them', async () => {
     document.body.innerHTML = '<console-form></console-form>';
     const shadow = document.querySelector('console-form')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
-    expect(fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET))).fields[0]?.status).toBe('filled');
+    expect((await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)))).fields[0]?.status).toBe('filled');
     expect(shadow.querySelector('input')!.value).toBe(SECRET);
   });
 
-  it('reports a missing required field as not-found and a missing optional one as absent', () => {
+  it('reports a missing required field as not-found and a missing optional one as absent', async () => {
     document.body.innerHTML = '<label for="n">Name</label><input id="n">';
     layout.placeControls();
-    const report = fillPage(planOf(text('secret', ['Client Secret'], SECRET), text('step2', ['Description'], 'd', { optional: true })));
+    const report = await fillPage(planOf(text('secret', ['Client Secret'], SECRET), text('step2', ['Description'], 'd', { optional: true })));
     expect(report.fields.map((field) => [field.key, field.status])).toEqual([
       ['secret', 'not-found'],
       ['step2', 'absent'],
@@ -217,15 +217,15 @@ describe('writing so the page’s framework notices', () => {
     return changes;
   }
 
-  it('reaches a React-style tracked input through the prototype’s native setter', () => {
+  it('reaches a React-style tracked input through the prototype’s native setter', async () => {
     document.body.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
     const changes = trackLikeReact(input('#s'));
-    expect(fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET))).fields[0]?.status).toBe('filled');
+    expect((await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)))).fields[0]?.status).toBe('filled');
     expect(changes).toEqual([SECRET]);
   });
 
-  it('(control) the same tracker ignores a plain `element.value =` write, so the test above tells the two apart', () => {
+  it('(control) the same tracker ignores a plain `element.value =` write, so the test above tells the two apart', async () => {
     document.body.innerHTML = '<input id="s">';
     const changes = trackLikeReact(input('#s'));
     input('#s').value = SECRET;
@@ -233,7 +233,7 @@ describe('writing so the page’s framework notices', () => {
     expect(changes).toEqual([]);
   });
 
-  it('sends focus, input, change, blur and focusout, the ones that bubble bubbling to the document', () => {
+  it('sends focus, input, change, blur and focusout, the ones that bubble bubbling to the document', async () => {
     document.body.innerHTML = '<label for="s">Description</label><textarea id="s"></textarea>';
     layout.placeControls();
     const onElement: string[] = [];
@@ -243,29 +243,29 @@ describe('writing so the page’s framework notices', () => {
       textarea.addEventListener(type, (event) => onElement.push(`${type}:${(event.target as HTMLTextAreaElement).value}`));
       document.addEventListener(type, () => onDocument.push(type));
     }
-    fillPage(planOf({ ...text('description', ['Description'], 'two\nlines'), control: 'textarea' }));
+    await fillPage(planOf({ ...text('description', ['Description'], 'two\nlines'), control: 'textarea' }));
     expect(onElement).toEqual(['focus:', 'focusin:', 'input:two\nlines', 'change:two\nlines', 'blur:two\nlines', 'focusout:two\nlines']);
     expect(onDocument).toEqual(['focusin', 'input', 'change', 'focusout']);
   });
 
-  it('reports unchanged, and sends no event, when the field already holds the value', () => {
+  it('reports unchanged, and sends no event, when the field already holds the value', async () => {
     document.body.innerHTML = '<label for="n">Name</label><input id="n" value="Acme-Dev">';
     layout.placeControls();
     const events: string[] = [];
     input('#n').addEventListener('input', () => events.push('input'));
-    expect(fillPage(planOf(text('name', ['Name'], 'Acme-Dev'))).fields[0]?.status).toBe('unchanged');
+    expect((await fillPage(planOf(text('name', ['Name'], 'Acme-Dev')))).fields[0]?.status).toBe('unchanged');
     expect(events).toEqual([]);
   });
 
-  it('reports a value the page put back (a controlled input whose state refused it) instead of claiming success', () => {
+  it('reports a value the page put back (a controlled input whose state refused it) instead of claiming success', async () => {
     document.body.innerHTML = '<label for="n">Name</label><input id="n" value="locked">';
     layout.placeControls();
     const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
     input('#n').addEventListener('input', (event) => native.set!.call(event.target, 'locked'));
-    expect(fillPage(planOf(text('name', ['Name'], 'new'))).fields[0]).toMatchObject({ status: 'refused', reason: 'the page did not keep the value' });
+    expect((await fillPage(planOf(text('name', ['Name'], 'new')))).fields[0]).toMatchObject({ status: 'refused', reason: 'the page did not keep the value' });
   });
 
-  it('turns a checkbox on by clicking it (React listens to click), and leaves it alone when already on', () => {
+  it('turns a checkbox on by clicking it (React listens to click), and leaves it alone when already on', async () => {
     document.body.innerHTML = '<form><input type="checkbox" id="c"><label for="c">PKCE</label></form>';
     layout.placeControls();
     const seen: string[] = [];
@@ -273,38 +273,28 @@ describe('writing so the page’s framework notices', () => {
     document.querySelector('form')!.addEventListener('submit', submitted);
     for (const type of ['click', 'change']) input('#c').addEventListener(type, () => seen.push(type));
     const pkce: PlannedField = { key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, locate: { labels: ['PKCE'] } };
-    expect(fillPage(planOf(pkce)).fields[0]?.status).toBe('filled');
+    expect((await fillPage(planOf(pkce))).fields[0]?.status).toBe('filled');
     expect(input('#c').checked).toBe(true);
     expect(seen).toEqual(['click', 'change']);
-    expect(fillPage(planOf(pkce)).fields[0]?.status).toBe('unchanged');
+    expect((await fillPage(planOf(pkce))).fields[0]?.status).toBe('unchanged');
     expect(seen).toEqual(['click', 'change']);
     expect(submitted).not.toHaveBeenCalled();
   });
 
-  it('toggles an ARIA switch by clicking it, but never one that is a form’s submit button', () => {
-    document.body.innerHTML =
-      '<button type="button" role="switch" aria-checked="false" aria-label="PKCE" id="ok"></button>' +
-      '<form><button role="switch" aria-checked="false" aria-label="Use Proxy" id="submits"></button></form>';
+  it('toggles an ARIA switch button (type=button, as UI libraries render one) by clicking it, inside a form too', async () => {
+    document.body.innerHTML = '<form><button type="button" role="switch" aria-checked="false" aria-label="PKCE" id="ok"></button></form>';
     layout.placeControls();
     const ok = document.getElementById('ok')!;
     ok.addEventListener('click', () => ok.setAttribute('aria-checked', String(ok.getAttribute('aria-checked') !== 'true')));
     const submitted = vi.fn((event: Event) => event.preventDefault());
     document.querySelector('form')!.addEventListener('submit', submitted);
-    const report = fillPage(
-      planOf(
-        { key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, locate: { labels: ['PKCE'] } },
-        { key: 'proxy', label: 'Use Proxy', control: 'checkbox', value: true, locate: { labels: ['Use Proxy'] } },
-      ),
-    );
-    expect(report.fields.map((field) => [field.status, field.reason])).toEqual([
-      ['filled', undefined],
-      ['refused', 'this toggle would submit or navigate'],
-    ]);
+    const report = await fillPage(planOf({ key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, locate: { labels: ['PKCE'] } }));
+    expect(report.fields.map((field) => [field.status, field.reason])).toEqual([['filled', undefined]]);
     expect(ok.getAttribute('aria-checked')).toBe('true');
     expect(submitted).not.toHaveBeenCalled();
   });
 
-  it('chooses a select option by its text or its value, with input and change', () => {
+  it('chooses a select option by its text or its value, with input and change', async () => {
     document.body.innerHTML =
       '<label for="t">OpenID Connect Login Type</label><select id="t"><option value="">Select</option><option value="CODE">Code</option><option value="POST">Form Post</option></select>' +
       '<label for="a">Authentication Scheme</label><select id="a"><option>Post</option><option value="BASIC">Basic</option></select>' +
@@ -313,7 +303,7 @@ describe('writing so the page’s framework notices', () => {
     const changes: string[] = [];
     document.addEventListener('change', (event) => changes.push((event.target as HTMLSelectElement).value));
     const select = (key: string, labels: string[], value: string): PlannedField => ({ key, label: key, control: 'select', value, locate: { labels } });
-    const report = fillPage(
+    const report = await fillPage(
       planOf(select('loginType', ['OpenID Connect Login Type'], 'Code'), select('scheme', ['Authentication Scheme'], 'BASIC'), select('other', ['Other'], 'Two')),
     );
     expect(report.fields.map((field) => [field.status, field.reason])).toEqual([
@@ -322,7 +312,7 @@ describe('writing so the page’s framework notices', () => {
       ['refused', 'no option "Two"'],
     ]);
     expect(changes).toEqual(['CODE', 'BASIC']);
-    expect(fillPage(planOf(select('loginType', ['OpenID Connect Login Type'], 'Code'))).fields[0]?.status).toBe('unchanged');
+    expect((await fillPage(planOf(select('loginType', ['OpenID Connect Login Type'], 'Code')))).fields[0]?.status).toBe('unchanged');
   });
 });
 
@@ -342,12 +332,12 @@ describe('refusing what a person could not see or use', () => {
     ],
   ];
   for (const [what, html, reason] of refusedCases) {
-    it(`refuses a field that is ${what}, and writes nothing`, () => {
+    it(`refuses a field that is ${what}, and writes nothing`, async () => {
       const events: string[] = [];
       document.body.innerHTML = html;
       layout.placeControls();
       input('#s').addEventListener('input', () => events.push('input'));
-      expect(fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET))).fields[0]).toEqual({
+      expect((await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)))).fields[0]).toEqual({
         key: 'clientSecret',
         label: 'Client Secret',
         status: 'refused',
@@ -362,126 +352,138 @@ describe('refusing what a person could not see or use', () => {
     ['transparent', (field: HTMLElement) => (field.style.opacity = '0.01')],
     ['covered', (field: HTMLElement) => layout.place(document.getElementById('overlay')!, layout.place(field))],
   ] as const) {
-    it(`writes no field at all when one is ${what}: the page is caught deceiving`, () => {
+    it(`writes no field at all when one is ${what}: the page is caught deceiving`, async () => {
       document.body.innerHTML =
         '<label for="n">Name</label><input id="n"><label for="s">Client Secret</label><input id="s"><label for="e">Environment ID</label><input id="e"><div id="overlay"></div>';
       layout.place(input('#n'));
       trap(input('#s'));
       if (what === 'transparent') layout.place(input('#s'));
       layout.place(input('#e'));
-      const report = fillPage(planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET), text('environmentId', ['Environment ID'], 'env')));
+      const report = await fillPage(planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET), text('environmentId', ['Environment ID'], 'env')));
       expect(report.refused).toMatch(new RegExp(`^Not filled: Client Secret is ${what}.*nothing was written\\.$`));
       expect(report.fields.map((field) => [field.key, field.status, field.reason])).toEqual([
-        ['name', 'refused', 'not written: the page failed a safety check'],
+        ['name', 'refused', 'not written: the fill stopped'],
         ['clientSecret', 'refused', what === 'covered' ? 'covered by another element' : 'transparent (opacity 0.01)'],
-        ['environmentId', 'refused', 'not written: the page failed a safety check'],
+        ['environmentId', 'refused', 'not written: the fill stopped'],
       ]);
       expect([input('#n').value, input('#s').value, input('#e').value]).toEqual(['', '', '']);
     });
   }
 
-  it('still fills the usable fields beside one that is disabled or missing (nothing deceptive about those)', () => {
+  it('still fills the usable fields beside one that is disabled or missing (nothing deceptive about those)', async () => {
     document.body.innerHTML = '<label for="n">Name</label><input id="n" disabled><label for="e">Environment ID</label><input id="e">';
     layout.placeControls();
-    const report = fillPage(planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET), text('environmentId', ['Environment ID'], 'env')));
+    const report = await fillPage(planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET), text('environmentId', ['Environment ID'], 'env')));
     expect(report.refused).toBeUndefined();
     expect(report.fields.map((field) => field.status)).toEqual(['refused', 'not-found', 'filled']);
     expect(input('#e').value).toBe('env');
   });
 
-  it('accepts opacity 0.7 and above', () => {
-    expect(fillOne('<div style="opacity:0.7"><label for="s">Client Secret</label><input id="s"></div>', text('clientSecret', ['Client Secret'], SECRET)).status).toBe(
+  it('accepts opacity 0.7 and above', async () => {
+    expect((await fillOne('<div style="opacity:0.7"><label for="s">Client Secret</label><input id="s"></div>', text('clientSecret', ['Client Secret'], SECRET))).status).toBe(
       'filled',
     );
   });
 
-  it('refuses a zero-size field, and one under another element, from the boxes it is given', () => {
+  it('refuses a zero-size field, and one under another element, from the boxes it is given', async () => {
     document.body.innerHTML = '<label for="z">Name</label><input id="z"><label for="c">Client Secret</label><input id="c"><div id="overlay"></div>';
     layout.place(input('#z'), { left: 10, top: 0, width: 0, height: 20 });
     const box = layout.place(input('#c'));
     layout.place(document.getElementById('overlay')!, box);
-    const report = fillPage(planOf(text('name', ['Name'], 'n'), text('clientSecret', ['Client Secret'], SECRET)));
-    expect(report.fields.map((field) => field.reason)).toEqual(['zero-size', 'covered by another element']);
+    const report = await fillPage(planOf(text('name', ['Name'], 'n'), text('clientSecret', ['Client Secret'], SECRET)));
+    expect(report.fields.map((field) => field.reason)).toEqual(['too small to see', 'covered by another element']);
     expect([input('#z').value, input('#c').value]).toEqual(['', '']);
   });
 
-  it('refuses a field whose centre is off screen (the hit test finds nothing there)', () => {
+  it('refuses a field drawn smaller than 8x8 px (a transform can scale it down: the box is measured as drawn), and takes 8x8', async () => {
+    document.body.innerHTML = '<label for="a">Client ID</label><input id="a"><label for="b">Client Secret</label><input id="b">';
+    layout.place(input('#a'), { left: 10, top: 0, width: 8, height: 8 });
+    layout.place(input('#b'), { left: 10, top: 30, width: 200, height: 7 });
+    const report = await fillPage(planOf(text('clientId', ['Client ID'], 'id'), text('clientSecret', ['Client Secret'], SECRET)));
+    expect(report.fields.map((field) => [field.status, field.reason])).toEqual([
+      ['filled', undefined],
+      ['refused', 'too small to see'],
+    ]);
+    expect([input('#a').value, input('#b').value]).toEqual(['id', '']);
+  });
+
+  it('refuses a field whose centre is off screen (the hit test finds nothing there)', async () => {
     document.body.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.place(input('#s'), { left: -10_000, top: 0, width: 200, height: 20 });
     vi.mocked(document.elementFromPoint).mockImplementation((x) => (x < 0 ? null : document.body));
-    expect(fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET))).fields[0]).toMatchObject({ status: 'refused', reason: 'off screen' });
+    expect((await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)))).fields[0]).toMatchObject({ status: 'refused', reason: 'off screen' });
   });
 
-  it('scrolls a field into view before testing what covers it', () => {
+  it('scrolls a field into view before testing what covers it', async () => {
     document.body.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
     const scrolled = vi.spyOn(input('#s'), 'scrollIntoView');
-    fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)));
+    await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)));
     expect(scrolled).toHaveBeenCalledWith({ block: 'center', inline: 'center', behavior: 'instant' });
   });
 
-  it('fills the visible field and leaves a hidden duplicate with the same label and name untouched', () => {
+  it('fills the visible field and leaves a hidden duplicate with the same label and name untouched', async () => {
     document.body.innerHTML =
       '<input id="decoy" name="client_secret" aria-label="Client Secret" style="display:none">' +
       '<label for="real">Client Secret</label><input id="real" name="client_secret">';
     layout.placeControls();
-    const report = fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)));
+    const report = await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)));
     expect(report.fields[0]?.status).toBe('filled');
     expect([input('#real').value, input('#decoy').value]).toEqual([SECRET, '']);
   });
 
-  it('writes nowhere when two visible fields match: it cannot know which one is meant', () => {
+  it('writes nowhere when two visible fields match: it cannot know which one is meant', async () => {
     document.body.innerHTML = '<label for="a">Client Secret</label><input id="a"><input id="b" aria-label="Client Secret">';
     layout.placeControls();
-    expect(fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET))).fields[0]).toMatchObject({
+    expect((await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)))).fields[0]).toMatchObject({
       status: 'refused',
       reason: 'ambiguous: 2 visible fields match',
     });
     expect([input('#a').value, input('#b').value]).toEqual(['', '']);
   });
 
-  it('reports an optional field that is only there hidden (the other step of a modal) as absent; a required one as refused', () => {
+  it('reports an optional field that is only there hidden (the other step of a modal) as absent; a required one as refused', async () => {
     document.body.innerHTML = '<div style="display:none"><label for="c">Credential</label><textarea id="c"></textarea></div>';
     layout.placeControls();
     const credential = (optional: boolean): PlannedField => ({ ...text('credential', ['Credential'], 'jwt'), control: 'textarea', optional });
-    expect(fillPage(planOf(credential(true))).fields[0]).toMatchObject({ status: 'absent', reason: 'not shown on this page' });
-    expect(fillPage(planOf(credential(false))).fields[0]).toMatchObject({ status: 'refused', reason: 'hidden (display:none)' });
+    expect((await fillPage(planOf(credential(true)))).fields[0]).toMatchObject({ status: 'absent', reason: 'not shown on this page' });
+    expect((await fillPage(planOf(credential(false)))).fields[0]).toMatchObject({ status: 'refused', reason: 'hidden (display:none)' });
     expect(document.querySelector('textarea')!.value).toBe('');
   });
 });
 
 describe('the page-level gate and the report', () => {
-  it('refuses a page whose origin is not the plan’s, writing nothing', () => {
+  it('refuses a page whose origin is not the plan’s, writing nothing', async () => {
     document.body.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
-    const report = fillPage({ ...planOf(text('clientSecret', ['Client Secret'], SECRET)), origin: 'https://one.dash.cloudflare.com' });
+    const report = await fillPage({ ...planOf(text('clientSecret', ['Client Secret'], SECRET)), origin: 'https://one.dash.cloudflare.com' });
     expect(report.refused).toBe(`Not filled: this page is ${location.origin}, not https://one.dash.cloudflare.com.`);
     expect(report.fields).toEqual([]);
     expect(input('#s').value).toBe('');
   });
 
-  it('refuses inside a frame (a window that is not its own top)', () => {
+  it('refuses inside a frame (a window that is not its own top)', async () => {
     document.body.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
     // happy-dom does not load frames; a frame's window is the same window whose `top` is another one. The real
     // cross-origin frame is in test/e2e/fill-refusals.spec.ts.
     const frameWindow = new Proxy(window, { get: (target, key) => (key === 'top' ? {} : Reflect.get(target, key, target)) });
-    expect(fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)), frameWindow).refused).toMatch(/^Not filled: this is a frame/);
+    expect((await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)), frameWindow)).refused).toMatch(/^Not filled: this is a frame/);
     expect(input('#s').value).toBe('');
   });
 
-  it('refuses a plan the console refused (a wrong kind), writing nothing', () => {
+  it('refuses a plan the console refused (a wrong kind), writing nothing', async () => {
     document.body.innerHTML = '<label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
-    const report = fillPage({ ...planOf(text('clientSecret', ['Client Secret'], SECRET)), refused: 'wrong kind' });
+    const report = await fillPage({ ...planOf(text('clientSecret', ['Client Secret'], SECRET)), refused: 'wrong kind' });
     expect(report).toMatchObject({ refused: 'wrong kind', fields: [] });
     expect(input('#s').value).toBe('');
   });
 
-  it('reports every field with its status, the plan’s notes and a duration, and never a value', () => {
+  it('reports every field with its status, the plan’s notes and a duration, and never a value', async () => {
     document.body.innerHTML = '<label for="n">Name</label><input id="n"><label for="s">Client Secret</label><input id="s">';
     layout.placeControls();
-    const report = fillPage(planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET, { secret: true })));
+    const report = await fillPage(planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET, { secret: true })));
     expect(report).toMatchObject({
       consoleId: 'test',
       fields: [
@@ -495,7 +497,371 @@ describe('the page-level gate and the report', () => {
     expect(JSON.stringify(report)).not.toContain('Acme');
   });
 
-  it('exports the global name the background calls', () => {
-    expect(FILL_GLOBAL).toBe('__pingoneConnectionHelperFill');
+});
+
+describe('filters and clip paths, judged in script in every browser', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['filter: opacity(0) on an ancestor', 'filter: opacity(0)', 'transparent (opacity 0)'],
+    ['filter: opacity(50%) times opacity 0.9', 'filter: opacity(50%); opacity: 0.9', 'transparent (opacity 0.45)'],
+    ['a blur', 'filter: blur(4px)', 'filtered (blur)'],
+    ['an SVG filter', 'filter: url(#swap)', 'filtered (url)'],
+    ['a clip path', 'clip-path: inset(50%)', 'clipped (clip-path)'],
+    ['a drop shadow and greyscale (harmless)', 'filter: drop-shadow(0 1px 2px black) grayscale(1)', undefined],
+    ['a sub-pixel blur (harmless)', 'filter: blur(0.5px)', undefined],
+  ];
+  for (const [what, style, reason] of cases) {
+    it(reason ? `refuses a field under ${what}` : `fills a field under ${what}`, async () => {
+      document.body.innerHTML = `<div style="${style}"><label for="s">Client Secret</label><input id="s"></div>`;
+      layout.placeControls();
+      const report = await fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)));
+      expect(report.fields[0]).toMatchObject(reason ? { status: 'refused', reason } : { status: 'filled' });
+      expect(input('#s').value).toBe(reason ? '' : SECRET);
+    });
+  }
+
+  it('treats a faded or filtered field as the page deceiving (nothing written), a clipped one as simply not shown', async () => {
+    const html = (style: string) =>
+      `<label for="n">Name</label><input id="n"><div style="${style}"><label for="s">Client Secret</label><input id="s"></div>`;
+    const plan = planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET));
+    document.body.innerHTML = html('filter: opacity(0)');
+    layout.placeControls();
+    expect((await fillPage(plan)).refused).toMatch(/^Not filled: Client Secret is transparent \(opacity 0\)\./);
+    expect(input('#n').value).toBe('');
+
+    document.body.innerHTML = html('clip-path: inset(50%)');
+    layout.placeControls();
+    const clipped = await fillPage(plan);
+    expect(clipped.refused).toBeUndefined();
+    expect(clipped.fields.map((field) => field.status)).toEqual(['filled', 'refused']);
+    expect([input('#n').value, input('#s').value]).toEqual(['Acme', '']);
+  });
+});
+
+describe('labels name a field only through the text they draw', () => {
+  const hiddenTexts: [string, string][] = [
+    ['display:none', '<span style="display:none">Client Secret</span>'],
+    ['visibility:hidden', '<span style="visibility:hidden">Client Secret</span>'],
+    ['opacity 0', '<span style="opacity:0">Client Secret</span>'],
+  ];
+  for (const [how, hidden] of hiddenTexts) {
+    it(`does not take a visible field whose <label> says "Client Secret" only in text hidden by ${how}`, async () => {
+      const outcome = await fillOne(
+        `<p>Public comment (shown on your profile)</p><label for="pub">${hidden}</label><input id="pub" placeholder="Say hello">`,
+        text('clientSecret', ['Client Secret'], SECRET),
+      );
+      expect(outcome).toMatchObject({ status: 'not-found' });
+      expect(input('#pub').value).toBe('');
+    });
+  }
+
+  it('does not take a visible field whose whole <label> is hidden, and then tries no lower-trust hint around it', async () => {
+    const outcome = await fillOne('<label for="pub" style="display:none">Client Secret</label><input id="pub"><input id="named" name="client_secret">', {
+      ...text('clientSecret', ['Client Secret'], SECRET),
+      locate: { labels: ['Client Secret'], names: ['client_secret'] },
+    });
+    expect(outcome.status).toBe('not-found');
+    expect([input('#pub').value, input('#named').value]).toEqual(['', '']);
+  });
+
+  it('fills the real, visibly labelled field and leaves the decoy with the hidden label text before it empty', async () => {
+    const outcome = await fillOne(
+      '<p>Public comment</p><label for="pub"><span style="display:none">Client Secret</span></label><input id="pub">' +
+        '<label for="real">Client Secret</label><input id="real">',
+      text('clientSecret', ['Client Secret'], SECRET),
+    );
+    expect(outcome.status).toBe('filled');
+    expect([input('#pub').value, input('#real').value]).toEqual(['', SECRET]);
+  });
+
+  it('reads the drawn part of a label that also holds hidden text', async () => {
+    const outcome = await fillOne(
+      '<label for="s">Client Secret<span style="display:none"> (help: where to find it)</span></label><input id="s">',
+      text('clientSecret', ['Client Secret'], SECRET),
+    );
+    expect(outcome.status).toBe('filled');
+  });
+});
+
+describe('toggles whose click would do more than toggle', () => {
+  const pkce: PlannedField = { key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, optional: true, locate: { labels: ['PKCE'] } };
+  const SWITCH = '<span role="switch" aria-checked="false" aria-label="PKCE" id="t"></span>';
+  const traps: [string, string][] = [
+    ['is itself a form’s submit button', '<form><button role="switch" aria-checked="false" aria-label="PKCE" id="t"></button></form>'],
+    ['sits inside a form’s submit button', `<form><button>Save ${SWITCH}</button></form>`],
+    ['sits inside a button of type=button', `<button type="button">More ${SWITCH}</button>`],
+    ['sits inside a link', `<a href="#elsewhere">${SWITCH.replace('switch', 'checkbox')}</a>`],
+    ['sits inside a summary', `<details><summary>${SWITCH}</summary></details>`],
+    ['sits inside a label whose control is a submit input', `<form><label>${SWITCH}<input type="submit" value="Go"></label></form>`],
+  ];
+  for (const [how, html] of traps) {
+    it(`refuses the whole page when the toggle ${how}: nothing written, nothing clicked, nothing submitted`, async () => {
+      document.body.innerHTML = `<label for="n">Name</label><input id="n">${html}`;
+      layout.placeControls();
+      const clicks: EventTarget[] = [];
+      document.addEventListener('click', (event) => clicks.push(event.target!), true);
+      const submitted = vi.fn((event: Event) => event.preventDefault());
+      document.addEventListener('submit', submitted);
+      const report = await fillPage(planOf(text('name', ['Name'], 'Acme'), pkce));
+      expect(report.refused).toMatch(/^Not filled: PKCE is a toggle whose click would also press a button or link\. .*nothing was written\.$/);
+      expect(report.fields.map((field) => [field.key, field.status])).toEqual([
+        ['name', 'refused'],
+        ['pkce', 'refused'],
+      ]);
+      expect(input('#n').value).toBe('');
+      expect(document.getElementById('t')!.getAttribute('aria-checked')).toBe('false');
+      expect(clicks).toEqual([]);
+      expect(submitted).not.toHaveBeenCalled();
+      expect(location.hash).toBe('');
+    });
+  }
+
+  it('refuses a switch inside a shadow root whose host sits in a submit button (a click’s path crosses the shadow boundary)', async () => {
+    document.body.innerHTML = '<form><button>Save <console-switch></console-switch></button></form>';
+    document.querySelector('console-switch')!.attachShadow({ mode: 'open' }).innerHTML = SWITCH;
+    layout.placeControls();
+    const report = await fillPage(planOf(pkce));
+    expect(report.refused).toMatch(/^Not filled: PKCE is a toggle whose click would also press a button or link\./);
+  });
+
+  it('still clicks a checkbox inside its own <label>, inside a form, without submitting it', async () => {
+    document.body.innerHTML = '<form><label><input type="checkbox" id="c"> PKCE</label><button>Save</button></form>';
+    layout.placeControls();
+    const submitted = vi.fn((event: Event) => event.preventDefault());
+    document.addEventListener('submit', submitted);
+    const report = await fillPage(planOf(pkce));
+    expect(report.fields[0]?.status).toBe('filled');
+    expect(input('#c').checked).toBe(true);
+    expect(submitted).not.toHaveBeenCalled();
+  });
+});
+
+describe('a page that changes its form during the fill', () => {
+  const FORM =
+    '<label for="n">Name</label><input id="n"><label for="s">Client Secret</label><input id="s">' +
+    '<label for="e">Environment ID</label><input id="e"><input type="checkbox" id="p"><label for="p">PKCE</label>';
+  const plan = () =>
+    planOf(
+      text('name', ['Name'], 'Acme'),
+      text('clientSecret', ['Client Secret'], SECRET, { secret: true }),
+      text('environmentId', ['Environment ID'], 'env'),
+      { key: 'pkce', label: 'PKCE', control: 'checkbox', value: true, locate: { labels: ['PKCE'] } },
+    );
+  /** Every value the secret field was ever given, seen by the page's own listener. */
+  function secretInputs() {
+    const seen: string[] = [];
+    input('#s').addEventListener('input', () => seen.push(input('#s').value));
+    return seen;
+  }
+
+  it('stops when a field the fill already judged is hidden by the page’s reaction to an earlier write, and puts back what it wrote', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    const seen = secretInputs();
+    input('#n').addEventListener('input', () => (input('#s').style.opacity = '0'));
+    const nameValues: string[] = [];
+    input('#n').addEventListener('change', () => nameValues.push(input('#n').value));
+
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      'Not filled: Client Secret changed during the fill (transparent (opacity 0)). The fill stopped and put back Name, Environment ID, PKCE (the page’s script may have read them).'.replace('’', "'"),
+    );
+    expect(report.fields.map((field) => [field.key, field.status, field.reason])).toEqual([
+      ['name', 'refused', 'written, then put back'],
+      ['clientSecret', 'refused', 'changed during the fill: transparent (opacity 0)'],
+      ['environmentId', 'refused', 'written, then put back'],
+      ['pkce', 'refused', 'written, then put back'],
+    ]);
+    expect(seen).toEqual([]);
+    expect([input('#n').value, input('#s').value, input('#e').value, input('#p').checked]).toEqual(['', '', '', false]);
+    // Put back through the same events, so the page's state follows: it saw the value, then the old one.
+    expect(nameValues).toEqual(['Acme', '']);
+  });
+
+  it('sees a change the page makes in a microtask after the event (how React 18 and Vue 3 re-render), after the last write too', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    const seen = secretInputs();
+    // The page swaps the secret field away as soon as it has the secret: the fill ends, so only the check after
+    // that last write can see it, once the page's microtask has run.
+    input('#s').addEventListener('input', () => queueMicrotask(() => (input('#s').style.display = 'none')));
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      "Not filled: Client Secret changed during the fill (hidden (display:none)). The fill stopped and put back Name, Environment ID, PKCE, Client Secret (the page's script may have read them).",
+    );
+    expect(seen).toEqual([SECRET, '']);
+    expect([input('#n').value, input('#s').value, input('#e').value, input('#p').checked]).toEqual(['', '', '', false]);
+  });
+
+  it('writes secret fields last, so a page that removes the secret field when another is written never receives the secret', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    const secretField = input('#s');
+    const seen = secretInputs();
+    input('#e').addEventListener('input', () => secretField.remove());
+    const report = await fillPage(plan());
+    expect(report.fields.find((field) => field.key === 'clientSecret')?.reason).toBe('changed during the fill: no such field on this page');
+    expect(seen).toEqual([]);
+    expect(secretField.value).toBe('');
+  });
+
+  it('stops when the field just written changes (its own handler hides it), and puts that one back too', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    input('#e').addEventListener('input', () => (input('#e').style.visibility = 'hidden'));
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      "Not filled: Environment ID changed during the fill (hidden (visibility)). The fill stopped and put back Name, Environment ID (the page's script may have read them).",
+    );
+    expect(report.fields.map((field) => [field.key, field.reason])).toEqual([
+      ['name', 'written, then put back'],
+      ['clientSecret', 'not written: the fill stopped'],
+      ['environmentId', 'written, then put back'],
+      ['pkce', 'not written: the fill stopped'],
+    ]);
+    expect([input('#n').value, input('#s').value, input('#e').value, input('#p').checked]).toEqual(['', '', '', false]);
+  });
+
+  it('cancels a submit the page attempts during the fill before the page’s handlers see it, stops, and puts back', async () => {
+    document.body.innerHTML = `<form>${FORM}</form>`;
+    layout.placeControls();
+    const form = document.querySelector('form')!;
+    input('#p').addEventListener('click', () => form.requestSubmit());
+    const submitted = vi.fn((event: Event) => event.preventDefault());
+    form.addEventListener('submit', submitted);
+    document.addEventListener('submit', submitted, true);
+    const seen = secretInputs();
+
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      "Not filled: the page tried to submit its form after PKCE was written (the submit was cancelled). The fill stopped and put back Name, Environment ID, PKCE (the page's script may have read them).",
+    );
+    expect(submitted).not.toHaveBeenCalled();
+    expect(seen).toEqual([]);
+    expect(input('#p').checked).toBe(false);
+    // Only during the fill: the page's own submit works again afterwards.
+    form.requestSubmit();
+    expect(submitted).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('Chromium’s renderer verdict (IntersectionObserver v2), where the browser has it', () => {
+  /**
+   * happy-dom has no IntersectionObserver v2 (nor layout). This stand-in answers as Chromium's does, from what the
+   * test declares: `isVisible` false for the elements in `hidden`; `isIntersecting` only for the element last
+   * scrolled into view (one field per screen) or those in `onScreen`. Answers come in a later microtask, like the
+   * renderer's next frame; `silent` makes it never answer, like a tab that is not drawn.
+   */
+  const renderer = {
+    hidden: new Set<Element>(),
+    onScreen: new Set<Element>(),
+    silent: false,
+    observed: [] as Element[][],
+    options: [] as (IntersectionObserverInit & { trackVisibility?: boolean; delay?: number })[],
+  };
+  let lastScrolled: Element | null = null;
+  const originals = ['IntersectionObserver', 'IntersectionObserverEntry'].map((name) => [name, Object.getOwnPropertyDescriptor(window, name)!] as const);
+
+  class FakeEntry {
+    get isVisible() {
+      return false;
+    }
+  }
+  class FakeObserver {
+    private targets: Element[] = [];
+    private connected = true;
+    constructor(
+      private readonly callback: IntersectionObserverCallback,
+      options: IntersectionObserverInit,
+    ) {
+      renderer.options.push(options);
+    }
+    observe(target: Element) {
+      if (this.targets.length === 0) {
+        queueMicrotask(() => {
+          renderer.observed.push(this.targets);
+          if (renderer.silent || !this.connected) return;
+          const entries = this.targets.map((target) => {
+            const isIntersecting = target === lastScrolled || renderer.onScreen.has(target);
+            return { target, isIntersecting, isVisible: isIntersecting && !renderer.hidden.has(target) };
+          });
+          this.callback(entries as unknown as IntersectionObserverEntry[], this as unknown as IntersectionObserver);
+        });
+      }
+      this.targets.push(target);
+    }
+    disconnect() {
+      this.connected = false;
+    }
+  }
+
+  beforeEach(() => {
+    Object.assign(renderer, { hidden: new Set(), onScreen: new Set(), silent: false, observed: [], options: [] });
+    lastScrolled = null;
+    Object.defineProperty(window, 'IntersectionObserver', { value: FakeObserver, configurable: true });
+    Object.defineProperty(window, 'IntersectionObserverEntry', { value: FakeEntry, configurable: true });
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      lastScrolled = this;
+    });
+  });
+  afterEach(() => {
+    for (const [name, descriptor] of originals) Object.defineProperty(window, name, descriptor);
+    vi.useRealTimers();
+  });
+
+  const FORM = '<label for="n">Name</label><input id="n"><label for="s">Client Secret</label><input id="s"><label for="e">Environment ID</label><input id="e">';
+  const plan = () =>
+    planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET, { secret: true }), text('environmentId', ['Environment ID'], 'env'));
+
+  it('asks with trackVisibility and a delay Chromium accepts (>= 100 ms), and fills what it says is visible', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    for (const id of ['#n', '#s', '#e']) renderer.onScreen.add(input(id));
+    const report = await fillPage(plan());
+    expect(report.fields.map((field) => field.status)).toEqual(['filled', 'filled', 'filled']);
+    expect(renderer.options[0]).toMatchObject({ trackVisibility: true });
+    expect(renderer.options.every((options) => (options.delay ?? 0) >= 100)).toBe(true);
+  });
+
+  it('writes nothing at all when the renderer says a field is not visible (an overlay the hit test cannot see)', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    for (const id of ['#n', '#s', '#e']) renderer.onScreen.add(input(id));
+    renderer.hidden.add(input('#s'));
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      'Not filled: Client Secret is not visible as the browser draws it (covered, faded or distorted). A page that hides what it fills or clicks may be capturing it; nothing was written.',
+    );
+    expect([input('#n').value, input('#s').value, input('#e').value]).toEqual(['', '', '']);
+  });
+
+  it('asks about all fields at once, then again, one by one after scrolling to it, about a field that was out of view', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    const report = await fillPage(planOf(text('name', ['Name'], 'Acme'), text('environmentId', ['Environment ID'], 'env')));
+    expect(report.fields.map((field) => field.status)).toEqual(['filled', 'filled']);
+    // Judging scrolled to each in turn, so the last (Environment ID) was in view; Name was asked again on its own.
+    expect(renderer.observed.slice(0, 2)).toEqual([[input('#n'), input('#e')], [input('#n')]]);
+  });
+
+  it('asks again right before writing a secret, and stops if the page covered it since', async () => {
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    for (const id of ['#n', '#s', '#e']) renderer.onScreen.add(input(id));
+    input('#e').addEventListener('input', () => renderer.hidden.add(input('#s')));
+    const report = await fillPage(plan());
+    expect(report.refused).toMatch(/^Not filled: Client Secret changed during the fill \(not visible as the browser draws it/);
+    expect([input('#n').value, input('#s').value, input('#e').value]).toEqual(['', '', '']);
+  });
+
+  it('fills nothing when the renderer never answers (a tab that is not being drawn)', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = FORM;
+    layout.placeControls();
+    renderer.silent = true;
+    const pending = fillPage(plan());
+    await vi.runAllTimersAsync();
+    const report = await pending;
+    expect(report.refused).toMatch(/^Not filled: Name is not visible as the browser draws it/);
+    expect([input('#n').value, input('#s').value, input('#e').value]).toEqual(['', '', '']);
   });
 });

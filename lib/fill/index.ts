@@ -2,50 +2,71 @@
  * The fill engine, run by the background in the console tab's top frame (isolated world): it writes a FillPlan into
  * the page's form and reports, field by field, what it did and why. It writes only when the page is the plan's origin
  * and the top frame, only into controls a person could see and use, and it never submits: no Enter, no button
- * clicks beyond a checkbox or switch toggle. Every field is judged before any is written, so a page caught covering
- * or hiding a field it shows (clickjacking, decoys) receives nothing at all, not even the non-secret fields.
+ * clicks beyond a checkbox or switch toggle, and a submit the page attempts during the fill is cancelled.
+ *
+ * Every field is judged before any is written (guard.ts: in script, then by Chromium's renderer), so a page caught
+ * covering or hiding a field it shows (clickjacking, decoys) receives nothing at all, not even the non-secret
+ * fields. The page's own code runs between those checks and the writes, and after each write (its handlers), so
+ * each field is judged again right before it is written and right after: a page that changes its form during the
+ * fill stops it, and what this fill wrote is put back. Secret fields are written last, so a change the other writes
+ * provoke stops the fill before the secret reaches the page.
  */
-import { refusalOf } from './guard';
+import { refusalOf, UNSEEN, unseenOf } from './guard';
 import { locateField } from './locate';
-import type { FieldOutcome, FillPlan, FillReport, PlannedField } from './types';
-import { writeField } from './write';
+import type { FieldOutcome, FieldStatus, FillPlan, FillReport, PlannedField } from './types';
+import { valueOf, writeField } from './write';
 
-/** The global `/fill.js` sets, which the background's second executeScript call invokes with the plan. */
+/** The global `/fill.js` sets, which the background's second executeScript call invokes (and awaits) with the plan. */
 export const FILL_GLOBAL = '__pingoneConnectionHelperFill';
 
 type Win = Window & typeof globalThis;
 
-type Decision = { field: PlannedField; element: HTMLElement } | { field: PlannedField; outcome: FieldOutcome; deceptive?: boolean };
+type Chosen = { field: PlannedField; element: HTMLElement };
+type Decision = Chosen | { field: PlannedField; outcome: FieldOutcome; deceptive?: boolean };
+
+/** A field the engine chose but did not write, because it refused the page or stopped before reaching it. */
+const NOT_WRITTEN = 'not written: the fill stopped';
+
+const outcomeOf = ({ key, label }: PlannedField, reason: string, status: FieldStatus = 'refused'): FieldOutcome => ({ key, label, status, reason });
 
 function decide(field: PlannedField, win: Win): Decision {
-  const { key, label } = field;
   const candidates = locateField(win.document, field);
   if (candidates.length === 0) {
-    const outcome: FieldOutcome = field.optional
-      ? { key, label, status: 'absent', reason: 'not on this page' }
-      : { key, label, status: 'not-found', reason: 'no such field on this page' };
-    return { field, outcome };
+    return { field, outcome: field.optional ? outcomeOf(field, 'not on this page', 'absent') : outcomeOf(field, 'no such field on this page', 'not-found') };
   }
-  const judged = candidates.map((element) => ({ element, refusal: refusalOf(element, win) }));
+  const judged = candidates.map((element) => ({ element, refusal: refusalOf(element, win, field.control === 'checkbox') }));
   const usable = judged.filter((candidate) => !candidate.refusal);
-  if (usable.length > 1) {
-    return { field, outcome: { key, label, status: 'refused', reason: `ambiguous: ${usable.length} visible fields match` } };
-  }
+  if (usable.length > 1) return { field, outcome: outcomeOf(field, `ambiguous: ${usable.length} visible fields match`) };
   if (usable[0]) return { field, element: usable[0].element };
   // Not one usable candidate; a hidden duplicate beside a usable one is simply left alone above.
   const refusals = judged.map((candidate) => candidate.refusal!);
   if (field.optional && refusals.every((refusal) => refusal.notShown)) {
-    return { field, outcome: { key, label, status: 'absent', reason: 'not shown on this page' } };
+    return { field, outcome: outcomeOf(field, 'not shown on this page', 'absent') };
   }
   const refusal = refusals.find((candidate) => !candidate.notShown) ?? refusals[0]!;
-  return { field, outcome: { key, label, status: 'refused', reason: refusal.reason }, deceptive: refusal.deceptive };
+  return { field, outcome: outcomeOf(field, refusal.reason), deceptive: refusal.deceptive };
 }
 
-export function fillPage(plan: FillPlan, win: Win = window): FillReport {
+/**
+ * Why `chosen` is no longer the field to write, or undefined while it still is: it is located and judged afresh, so
+ * a control the page removed (no longer connected) is not found, and a hidden, covered or relabelled one is refused.
+ * It first lets the page's pending reaction run: React 18 and Vue 3 re-render in a microtask queued by the event
+ * that changed their state, ahead of this one.
+ */
+async function changeOf({ field, element }: Chosen, win: Win, askRenderer: boolean): Promise<string | undefined> {
+  await null;
+  const unseen = askRenderer && (await unseenOf([element], win)).length;
+  // Judged in script after the renderer's answer (closest to the write), and its reason preferred: more precise.
+  const again = decide(field, win);
+  if (!('element' in again)) return again.outcome.reason;
+  return again.element !== element ? 'another field now matches' : unseen ? UNSEEN : undefined;
+}
+
+export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillReport> {
   const started = win.performance.now();
-  const report = (fields: FieldOutcome[], refused?: string): FillReport => ({
+  const report = (fields: FieldOutcome[], refusedWhy?: string): FillReport => ({
     consoleId: plan.consoleId,
-    ...(refused ? { refused } : {}),
+    ...(refusedWhy ? { refused: refusedWhy } : {}),
     fields,
     notes: plan.notes ?? [],
     durationMs: win.performance.now() - started,
@@ -56,23 +77,72 @@ export function fillPage(plan: FillPlan, win: Win = window): FillReport {
     return report([], `Not filled: this page is ${win.location.origin}, not ${plan.origin}.`);
   }
 
-  const decisions = plan.fields.map((field) => decide(field, win));
-  const deceptive = decisions.flatMap((decision) => ('deceptive' in decision && decision.deceptive ? [decision.outcome] : []));
-  if (deceptive.length > 0) {
-    const fields = decisions.map((decision): FieldOutcome =>
-      'outcome' in decision
-        ? decision.outcome
-        : { key: decision.field.key, label: decision.field.label, status: 'refused', reason: 'not written: the page failed a safety check' },
+  let decisions = plan.fields.map((field) => decide(field, win));
+  const caught = () => decisions.flatMap((decision) => ('deceptive' in decision && decision.deceptive ? [decision.outcome] : []));
+  if (caught().length === 0) {
+    const unseen = await unseenOf(
+      decisions.flatMap((decision) => ('element' in decision ? [decision.element] : [])),
+      win,
     );
-    const what = deceptive.map((outcome) => `${outcome.label} is ${outcome.reason}`).join('; ');
-    return report(fields, `Not filled: ${what}. A page that covers or hides a field it shows may be capturing what goes in; nothing was written.`);
+    decisions = decisions.map((decision) =>
+      'element' in decision && unseen.includes(decision.element) ? { field: decision.field, outcome: outcomeOf(decision.field, UNSEEN), deceptive: true } : decision,
+    );
   }
+  const deceptive = caught();
+  if (deceptive.length > 0) {
+    const what = deceptive.map((outcome) => `${outcome.label} is ${outcome.reason}`).join('; ');
+    return report(
+      decisions.map((decision) => ('outcome' in decision ? decision.outcome : outcomeOf(decision.field, NOT_WRITTEN))),
+      `Not filled: ${what}. A page that hides what it fills or clicks may be capturing it; nothing was written.`,
+    );
+  }
+
+  const outcomes = decisions.map((decision) => ('outcome' in decision ? decision.outcome : undefined));
+  // Array.prototype.sort is stable: the plan's order within non-secret and within secret fields.
+  const order = decisions
+    .flatMap((decision, index) => ('element' in decision ? [{ ...decision, index }] : []))
+    .sort((a, b) => Number(!!a.field.secret) - Number(!!b.field.secret));
+  const written: { chosen: Chosen; index: number; previous: string | boolean }[] = [];
+  let submitted = false;
+  // Capturing on the window runs before any listener the page added on the document or its form (React's root,
+  // Vue's handlers), so the page's own submit handling never starts.
+  const cancelSubmit = (event: Event) => {
+    submitted = true;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  win.addEventListener('submit', cancelSubmit, true);
+  let stopped: string | undefined;
+  try {
+    for (const { index, ...chosen } of order) {
+      const { field, element } = chosen;
+      const before = await changeOf(chosen, win, field.secret === true);
+      if (before) {
+        outcomes[index] = outcomeOf(field, `changed during the fill: ${before}`);
+        stopped = `${field.label} changed during the fill (${before})`;
+        break;
+      }
+      const previous = valueOf(element, field, win);
+      const result = writeField(element, field, win);
+      outcomes[index] = { key: field.key, label: field.label, ...result };
+      if (result.status === 'filled') written.unshift({ chosen, index, previous });
+      const after = await changeOf(chosen, win, false);
+      if (submitted) stopped = `the page tried to submit its form after ${field.label} was written (the submit was cancelled)`;
+      else if (after) stopped = `${field.label} changed during the fill (${after})`;
+      if (stopped) break;
+    }
+    // What this fill wrote goes back the way it went in (native setter and events, or a click), newest first.
+    for (const { chosen, index, previous } of stopped ? written : []) {
+      const { status } = writeField(chosen.element, { ...chosen.field, value: previous }, win);
+      outcomes[index] = outcomeOf(chosen.field, status === 'refused' ? 'written; the page kept it' : 'written, then put back');
+    }
+  } finally {
+    win.removeEventListener('submit', cancelSubmit, true);
+  }
+  if (!stopped) return report(outcomes as FieldOutcome[]);
+  const putBack = written.map(({ chosen }) => chosen.field.label).reverse();
   return report(
-    decisions.map((decision) => {
-      if ('outcome' in decision) return decision.outcome;
-      const { key, label } = decision.field;
-      const written = writeField(decision.element, decision.field, win);
-      return written.reason ? { key, label, status: written.status, reason: written.reason } : { key, label, status: written.status };
-    }),
+    decisions.map((decision, index) => outcomes[index] ?? outcomeOf(decision.field, NOT_WRITTEN)),
+    `Not filled: ${stopped}. The fill stopped` + (putBack.length ? ` and put back ${putBack.join(', ')} (the page's script may have read them).` : '.'),
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Finding a planned field in the page, in order of trust: its label (`<label for>`, a wrapping `<label>`,
- * `aria-labelledby`, `aria-label`), then its `name`/`id`, then its placeholder. The top document and its open shadow
- * roots are searched; frames never are (a same-origin iframe is still another document the plan was not made for).
+ * `aria-labelledby`, `aria-label`; label text only as drawn), then its `name`/`id`, then its placeholder. The top
+ * document and its open shadow roots are searched; frames never are (a same-origin iframe is still another document
+ * the plan was not made for).
  * The first strategy that finds any control decides: a lower-trust hint is never used to get around a refused match.
  */
 import type { FieldControl, PlannedField } from './types';
@@ -43,23 +44,28 @@ function searchRoots(document: Document): Root[] {
   return roots;
 }
 
-function textOf(node: Node, control: Element): string {
+/** What a person sees drawn: not display:none (nor [hidden]) up the tree, not visibility:hidden, not opacity 0. */
+const DRAWN: CheckVisibilityOptions = { visibilityProperty: true, opacityProperty: true };
+
+/** The text in `element`; `drawn`: only the text a person can read (hidden parts name nothing for them). */
+function textOf(element: Element, control: Element, drawn: boolean): string {
+  if (drawn && !element.checkVisibility(DRAWN)) return '';
   let text = '';
-  for (const child of node.childNodes) {
+  for (const child of element.childNodes) {
     if (child.nodeType === 3) text += child.nodeValue ?? '';
     else if (child.nodeType === 1 && child !== control && !NOT_LABEL_TEXT.includes((child as Element).localName)) {
-      text += ` ${textOf(child, control)} `;
+      text += ` ${textOf(child as Element, control, drawn)} `;
     }
   }
   return text;
 }
 
-/** Every accessible-name source for a control, normalised. */
-function labelsOf(control: Element, root: Root): string[] {
+/** Every accessible-name source for a control, normalised; `drawn`: label text only as drawn. */
+function labelsOf(control: Element, root: Root, drawn: boolean): string[] {
   const texts: string[] = [];
   for (const label of root.querySelectorAll('label')) {
     const labels = label.hasAttribute('for') ? control.id !== '' && label.htmlFor === control.id : label.contains(control);
-    if (labels) texts.push(textOf(label, control));
+    if (labels) texts.push(textOf(label, control, drawn));
   }
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -68,7 +74,7 @@ function labelsOf(control: Element, root: Root): string[] {
         .split(/\s+/)
         .map((id) => {
           const source = id && root.getElementById(id);
-          return source ? textOf(source, control) : '';
+          return source ? textOf(source, control, drawn) : '';
         })
         .join(' '),
     );
@@ -86,10 +92,19 @@ export function locateField(document: Document, field: PlannedField): HTMLElemen
     ),
   );
   const { labels, names = [], ids = [], placeholders = [] } = field.locate;
-  const withLabels = controls.map((control) => ({ ...control, labels: labelsOf(control.element, control.root) }));
+  const withLabels = controls.map((control) => ({
+    ...control,
+    labels: labelsOf(control.element, control.root, false),
+    drawn: labelsOf(control.element, control.root, true),
+  }));
   for (const wanted of labels.map(normalizedText)) {
-    const found = withLabels.filter((control) => control.labels.includes(wanted));
-    if (found.length) return found.map((control) => control.element);
+    const found = withLabels.filter((control) => control.labels.includes(wanted) || control.drawn.includes(wanted));
+    // A label names a control for the admin only through the text it draws: one matched through hidden text (a
+    // "Public comment" field whose <label> hides "Client Secret") is dropped, unless the control is not drawn either
+    // (a whole step of a modal), which the guard then refuses as hidden. Either way no lower-trust hint is tried.
+    if (found.length) {
+      return found.filter((control) => control.drawn.includes(wanted) || !control.element.checkVisibility(DRAWN)).map((control) => control.element);
+    }
   }
   const byName = controls.filter(
     ({ element }) => names.includes(element.getAttribute('name') ?? '') || (element.id !== '' && ids.includes(element.id)),

@@ -46,17 +46,15 @@ function writeText(element: HTMLElement, value: string, win: Win): WriteResult {
   return native.get() === value ? { status: 'filled' } : { status: 'refused', reason: 'the page did not keep the value' };
 }
 
+function isChecked(element: HTMLElement): boolean {
+  return element.localName === 'input' ? (element as HTMLInputElement).checked : element.getAttribute('aria-checked') === 'true';
+}
+
+/** A toggle whose click would submit or navigate is refused before this (guard.ts clickRefusal). */
 function writeCheckbox(element: HTMLElement, value: boolean): WriteResult {
-  const checked = () =>
-    element.localName === 'input' ? (element as HTMLInputElement).checked : element.getAttribute('aria-checked') === 'true';
-  if (checked() === value) return { status: 'unchanged' };
-  // A switch that is a link or a form's submit button would navigate or submit when clicked: never.
-  const button = element as HTMLButtonElement;
-  if (element.localName === 'a' || (element.localName === 'button' && button.type !== 'button' && button.form)) {
-    return { status: 'refused', reason: 'this toggle would submit or navigate' };
-  }
+  if (isChecked(element) === value) return { status: 'unchanged' };
   element.click();
-  return checked() === value ? { status: 'filled' } : { status: 'refused', reason: 'the toggle did not change' };
+  return isChecked(element) === value ? { status: 'filled' } : { status: 'refused', reason: 'the toggle did not change' };
 }
 
 function writeSelect(element: HTMLSelectElement, value: string, secret: boolean, win: Win): WriteResult {
@@ -68,6 +66,11 @@ function writeSelect(element: HTMLSelectElement, value: string, secret: boolean,
   native.set(option.value);
   dispatch(element, win, ['input', 'change']);
   return native.get() === option.value ? { status: 'filled' } : { status: 'refused', reason: 'the page did not keep the choice' };
+}
+
+/** What the control holds now, in the form `writeField` takes back: a checkbox's state, a text's or select's value. */
+export function valueOf(element: HTMLElement, field: PlannedField, win: Win): string | boolean {
+  return field.control === 'checkbox' ? isChecked(element) : nativeValue(element, win).get();
 }
 
 export function writeField(element: HTMLElement, field: PlannedField, win: Win): WriteResult {

@@ -9,7 +9,17 @@
  * - a hidden duplicate beside the real field is left alone and the real, visible field is filled: hidden copies
  *   of inputs are common in real apps, and the secret only ever goes where the admin can see it;
  * - a credential of the wrong kind stays blocked even with override: override is for what the extension cannot
- *   know (a renamed environment, an unmapped tenant); a gateway JWT can never be Cloudflare's client secret.
+ *   know (a renamed environment, an unmapped tenant); a gateway JWT can never be Cloudflare's client secret;
+ * - a toggle whose click would also submit the form is the page deceiving too: nothing is written or clicked;
+ * - a field drawn too small to see (scaled down) is simply not shown, like a hidden one: it is refused and the
+ *   fields beside it are filled (the same rule lets "visually hidden" checkboxes behind custom switches be absent);
+ * - a page that changes its form during the fill stops it, and what the fill wrote is put back;
+ * - a decoy whose <label> says "Client Secret" only in hidden text is not the secret's field: the real, visibly
+ *   labelled field is filled and the decoy stays empty (refusing the page would also refuse real consoles that keep
+ *   hidden help text in their labels; what matters is that the secret goes only where the admin reads its name).
+ *
+ * Each trap variant is also checked to be the trap it claims (a control), so a refusal here means the engine caught
+ * it, not that the fixture lost its trap.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,10 +27,15 @@ import type { FillPlan, FillReport } from '../../lib/fill/types';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
 import { consoleUrl } from '../fixtures/pages';
 import { DEMO_SETTINGS, ExtensionPage, fillReportOf } from './extension-page';
+import type { FixtureServer } from '../fixtures/server';
 import { EXTENSION_DIR, expect, test, type LaunchedExtension, type Page } from './harness';
 
 const EMPTY_CLOUDFLARE = { name: '', clientId: '', clientSecret: '', environmentId: '', pkceEnabled: false };
 const devWebApp = client('dev', 'web-app');
+/** The page-level refusal's reason for a page caught deceiving (lib/fill/index.ts). */
+const DECEIVING = 'A page that hides what it fills or clicks may be capturing it; nothing was written.';
+
+type FillGlobal = Record<string, (plan: FillPlan) => Promise<FillReport>>;
 
 /** An extension page with `credentialText` in the vault; no self-hosted console is known (none is filled here). */
 async function extensionPageWith(extension: LaunchedExtension, credentialText: string) {
@@ -77,7 +92,7 @@ test('the engine itself refuses a page whose origin is not the plan’s (the bui
     fields: [{ key: 'clientSecret', label: 'Client Secret', control: 'text', value: devWebApp.clientSecret, secret: true, locate: { labels: ['Client Secret'] } }],
   };
   const report = await page.evaluate(
-    (plan) => (globalThis as unknown as Record<string, (plan: FillPlan) => FillReport>)['__pingoneConnectionHelperFill']!(plan),
+    (plan) => (globalThis as unknown as FillGlobal)['__pingoneConnectionHelperFill']!(plan),
     plan,
   );
   expect(report.refused).toBe(`Not filled: this page is ${CONSOLE_ORIGINS.lookalike}, not ${CONSOLE_ORIGINS.cloudflare}.`);
@@ -88,7 +103,7 @@ test('the engine itself refuses a page whose origin is not the plan’s (the bui
   // Control: the same built engine, handed a plan for this very origin, does write here, so the refusal above is the
   // origin guard and not a broken script.
   const control = await page.evaluate(
-    (plan) => (globalThis as unknown as Record<string, (plan: FillPlan) => FillReport>)['__pingoneConnectionHelperFill']!(plan),
+    (plan) => (globalThis as unknown as FillGlobal)['__pingoneConnectionHelperFill']!(plan),
     { ...plan, origin: CONSOLE_ORIGINS.lookalike, fields: [{ ...plan.fields[0]!, value: 'not-a-secret' }] },
   );
   expect(control.fields[0]?.status).toBe('filled');
@@ -116,26 +131,149 @@ test('?variant=iframe: the form in a cross-origin frame is never reached', async
   expect(collected.map((request) => request.body).join('\n')).not.toContain(devWebApp.clientSecret);
 });
 
+/** A Cloudflare trap variant opened in a tab by the extension, the dev web app's credential filled as the popup does. */
+async function fillVariant(extension: LaunchedExtension, fixtures: FixtureServer, variant: string) {
+  const extensionPage = await extensionPageWith(extension, fixtures.samples.webAppDevLines.text);
+  const { page, tabId } = await extensionPage.openConsole(fixtures.consoleUrl('cloudflare', variant));
+  await page.bringToFront();
+  const report = fillReportOf((await extensionPage.fill(tabId)).response);
+  return { page, report };
+}
+
+const statuses = (report: FillReport) => Object.fromEntries(report.fields.map((field) => [field.key, field.status]));
+
+/** The form was not submitted: every submit renders `submitted` (and Save's `saved-state`); the fill is over by now. */
+async function expectNoSubmit(page: Page) {
+  await expect(page.getByTestId('submitted')).toHaveCount(0);
+  await expect(page.getByTestId('saved-state')).toHaveCount(0);
+}
+
+/** The Client Secret's box as drawn, and the element the hit test finds at its centre. */
+function secretGeometry(page: Page) {
+  return page.locator('#client-secret').evaluate((input) => {
+    const box = input.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return { width: box.width, height: box.height, layoutWidth: (input as HTMLElement).offsetWidth, hitIsField: hit === input };
+  });
+}
+
+const UNSEEN = 'not visible as the browser draws it (covered, faded or distorted)';
+
 for (const [variant, reason] of [
   ['opacity', 'transparent (opacity 0.01)'],
   ['overlay', 'covered by another element'],
+  ['filter-opacity', 'transparent (opacity 0)'],
+  ['pointer-events-overlay', UNSEEN],
 ] as const) {
   test(`?variant=${variant}: the Client Secret is ${reason}, so nothing at all is written`, async ({ extension, fixtures }) => {
-    const extensionPage = await extensionPageWith(extension, fixtures.samples.webAppDevLines.text);
-    const { page, tabId } = await extensionPage.openConsole(fixtures.consoleUrl('cloudflare', variant));
-    await page.bringToFront();
-
-    const report = fillReportOf((await extensionPage.fill(tabId)).response);
-    expect(report.refused).toBe(
-      `Not filled: Client Secret is ${reason}. A page that covers or hides a field it shows may be capturing what goes in; nothing was written.`,
-    );
+    const { page, report } = await fillVariant(extension, fixtures, variant);
+    expect(report.refused).toBe(`Not filled: Client Secret is ${reason}. ${DECEIVING}`);
     expect(report.fields.find((field) => field.key === 'clientSecret')).toMatchObject({ status: 'refused', reason });
     expect(report.fields.every((field) => field.status === 'refused')).toBe(true);
     expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
     expect(await domValues(page)).toEqual(['', '', '', '']);
     expect(await page.getByLabel('PKCE').isChecked()).toBe(false);
+    await expectNoSubmit(page);
+
+    // Controls: the trap is one the older checks miss.
+    if (variant === 'filter-opacity') {
+      const style = await page.locator('#client-secret').evaluate((input) => {
+        const field = getComputedStyle(input.closest('.field')!);
+        return { filter: field.filter, opacity: field.opacity };
+      });
+      expect(style).toEqual({ filter: 'opacity(0)', opacity: '1' });
+    }
+    if (variant === 'pointer-events-overlay') {
+      // The hit test at the field's centre finds the field itself, yet an opaque box is drawn over all of it.
+      expect((await secretGeometry(page)).hitIsField).toBe(true);
+      const [field, overlay] = await Promise.all([page.locator('#client-secret').boundingBox(), page.getByTestId('overlay').boundingBox()]);
+      expect(overlay).toEqual(field);
+      expect(await page.getByTestId('overlay').evaluate((box) => getComputedStyle(box).backgroundColor)).toBe('rgb(255, 255, 255)');
+    }
   });
 }
+
+test('?variant=scaled: the Client Secret drawn at 5% is too small to see, so it is refused and stays empty; the fields beside it are filled', async ({
+  extension,
+  fixtures,
+}) => {
+  const { page, report } = await fillVariant(extension, fixtures, 'scaled');
+  expect(report.refused).toBeUndefined();
+  expect(statuses(report)).toEqual({ name: 'filled', clientId: 'filled', clientSecret: 'refused', environmentId: 'filled', pkce: 'filled' });
+  expect(report.fields.find((field) => field.key === 'clientSecret')?.reason).toBe('too small to see');
+  const state = await appState(page);
+  expect(state.clientSecret).toBe('');
+  expect(state.clientId).toBe(devWebApp.clientId);
+  await expect(page.locator('#client-secret')).toHaveValue('');
+  await expectNoSubmit(page);
+  // Control: laid out full width (what offsetWidth reports), drawn a few pixels high; the hit test still finds it.
+  const geometry = await secretGeometry(page);
+  expect(geometry.layoutWidth).toBeGreaterThan(200);
+  expect(geometry.height).toBeLessThan(8);
+  expect(geometry.hitIsField).toBe(true);
+});
+
+test('?variant=change-after-check: writing the Name fades the Client Secret out; the fill stops before the secret and puts back what it wrote', async ({
+  extension,
+  fixtures,
+}) => {
+  const { page, report } = await fillVariant(extension, fixtures, 'change-after-check');
+  expect(report.refused).toBe(
+    "Not filled: Client Secret changed during the fill (transparent (opacity 0)). The fill stopped and put back Name, Client ID, Environment ID, PKCE (the page's script may have read them).",
+  );
+  expect(report.fields.map((field) => [field.key, field.status, field.reason])).toEqual([
+    ['name', 'refused', 'written, then put back'],
+    ['clientId', 'refused', 'written, then put back'],
+    ['clientSecret', 'refused', 'changed during the fill: transparent (opacity 0)'],
+    ['environmentId', 'refused', 'written, then put back'],
+    ['pkce', 'refused', 'written, then put back'],
+  ]);
+  expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
+  expect(await domValues(page)).toEqual(['', '', '', '']);
+  await expectNoSubmit(page);
+
+  // Control: the secret field is opaque until a Name is typed, as a person would.
+  await page.reload();
+  const secretOpacity = () => page.locator('#client-secret').evaluate((input) => getComputedStyle(input).opacity);
+  expect(await secretOpacity()).toBe('1');
+  await page.getByLabel('Name', { exact: true }).pressSequentially('A');
+  await expect.poll(secretOpacity).toBe('0');
+});
+
+test('?variant=switch-in-submit: the PKCE switch sits in the submit button, so nothing is written, clicked or submitted', async ({ extension, fixtures }) => {
+  const { page, report } = await fillVariant(extension, fixtures, 'switch-in-submit');
+  expect(report.refused).toBe(`Not filled: PKCE is a toggle whose click would also press a button or link. ${DECEIVING}`);
+  expect(report.fields.find((field) => field.key === 'pkce')).toMatchObject({ status: 'refused', reason: 'a toggle whose click would also press a button or link' });
+  expect(await appState(page)).toEqual(EMPTY_CLOUDFLARE);
+  expect(await domValues(page)).toEqual(['', '', '', '']);
+  await expect(page.getByRole('switch', { name: 'PKCE' })).toHaveAttribute('aria-checked', 'false');
+  await expectNoSubmit(page);
+
+  // Control: a person's click on that switch does submit the form.
+  await page.getByRole('switch', { name: 'PKCE' }).click();
+  await expect(page.getByTestId('submitted')).toHaveText('Submitted once');
+});
+
+test('?variant=hidden-label-text: the "Public comment" decoy whose label hides "Client Secret" stays empty; the real Client Secret is filled', async ({
+  extension,
+  fixtures,
+}) => {
+  const { page, report } = await fillVariant(extension, fixtures, 'hidden-label-text');
+  expect(report.refused).toBeUndefined();
+  expect(statuses(report)).toEqual({ name: 'filled', clientId: 'filled', clientSecret: 'filled', environmentId: 'filled', pkce: 'filled' });
+  const state = await appState(page);
+  expect(state.publicComment).toBe('');
+  expect(state.clientSecret).toBe(devWebApp.clientSecret);
+  await expect(page.locator('#public-comment')).toHaveValue('');
+  await expect(page.locator('#client-secret')).toHaveValue(devWebApp.clientSecret);
+  await expectNoSubmit(page);
+
+  // Control: the decoy's label does hold "Client Secret", in text that is not drawn, and the decoy is on screen.
+  const label = page.locator('label[for="public-comment"]');
+  expect(await label.evaluate((element) => [element.textContent, (element as HTMLElement).innerText])).toEqual(['Client Secret', '']);
+  await expect(page.locator('#public-comment')).toBeVisible();
+  await expect(page.getByTestId('public-comment')).toContainText('Public comment');
+});
 
 test('?variant=hidden-duplicate: the visible Client Secret is filled, the off-screen decoy named client_secret stays empty', async ({
   extension,
