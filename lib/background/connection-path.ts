@@ -10,10 +10,10 @@
 import { browser } from 'wxt/browser';
 import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
-import { fingerprintCredential, readCredential } from '../credential';
+import { fingerprintCredential } from '../credential';
 import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
-import { loadSettings } from '../settings';
-import { readReports, readVault, removeReport, touchVault, writeReport } from '../vault';
+import { readReports, removeReport, writeReport } from '../vault';
+import { useVaultCredential } from './vault-credential';
 
 export const INTERRUPTED_MESSAGE = "Interrupted: the browser stopped the extension's background worker; run the test again.";
 
@@ -57,22 +57,16 @@ export async function startConnectionTest(
   request: Extract<UiRequest, { type: 'connection.start' }>,
 ): Promise<ConnectionStartResponse> {
   await recovery;
-  const { settings } = await loadSettings();
-  const idleMs = settings.idleClearMinutes * 60_000;
-  const text = await readVault(idleMs);
-  if (!text) return { ok: false, error: 'No credential to test: paste one in the popup first.' };
-  // Testing is using the credential: the idle clear counts from now.
-  await touchVault(idleMs);
-  const read = readCredential(text);
-  if (!read.ok) return { ok: false, error: `The credential cannot be read: ${read.error.message}` };
-  const fingerprint = await fingerprintCredential(read.credential);
+  const loaded = await useVaultCredential('test');
+  if (!loaded.ok) return loaded;
+  const fingerprint = await fingerprintCredential(loaded.credential);
 
   latest?.controller.abort();
   const run: Run = { controller: new AbortController(), fingerprint };
   latest = run;
   // The runner's last update is its finished report (lib/connection/runner.ts emits after setting finishedAt), so
   // onUpdate alone keeps storage complete; the promise it returns adds nothing.
-  void runConnectionTest(read.credential, {
+  void runConnectionTest(loaded.credential, {
     fingerprint,
     regionTld: request.regionTld,
     signal: run.controller.signal,

@@ -5,26 +5,20 @@
  * The secret crosses into the page only inside the plan handed to the engine; it is never logged or returned.
  */
 import { browser } from 'wxt/browser';
-import { checkCredential, fingerprintCredential, readCredential } from '../credential';
+import { checkCredential, fingerprintCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
-import { loadSettings, recordUse, updateSettings } from '../settings';
+import { recordUse, updateSettings } from '../settings';
 import { checkContextFor, resolveTarget } from '../target';
-import { readVault, touchVault } from '../vault';
+import { useVaultCredential } from './vault-credential';
 
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
-  const { settings } = await loadSettings();
-  const idleMs = settings.idleClearMinutes * 60_000;
-  const text = await readVault(idleMs);
-  if (!text) return { ok: false, error: 'No credential to fill: paste one in the popup first.' };
-  // Filling is using the credential: the idle clear counts from now.
-  await touchVault(idleMs);
-  const read = readCredential(text);
-  if (!read.ok) return { ok: false, error: `The credential cannot be read: ${read.error.message}` };
-  const credential = read.credential;
+  const loaded = await useVaultCredential('fill');
+  if (!loaded.ok) return loaded;
+  const { credential, settings } = loaded;
 
   const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
   const target = resolveTarget(tab?.url, settings);
