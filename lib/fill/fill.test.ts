@@ -3,11 +3,13 @@ import { fillPage } from './index';
 import type { FieldOutcome, FillPlan, PlannedField } from './types';
 
 /**
- * A stand-in for layout, which happy-dom does not do (every box is 0x0, elementFromPoint answers null).
- * Elements get boxes in the order they are placed, the last placed on top, and hit tests answer from those boxes the
- * way Chromium does: `document.elementFromPoint` retargets to the shadow host, each open ShadowRoot answers for its
- * own tree. Geometry refusals are proven for real in test/e2e/fill-refusals.spec.ts; this only lets the unit tests
- * reach the code after the geometry checks and check its decisions on given boxes.
+ * A stand-in for layout, which happy-dom does not do (every box is 0x0, elementFromPoint answers null, and it has no
+ * elementsFromPoint). Elements get boxes in the order they are placed, the last placed on top, and hit tests answer
+ * from those boxes the way Chromium does: an element with `pointer-events: none` is passed through,
+ * `document.elementFromPoint` retargets to the shadow host, each open ShadowRoot answers for its own tree, and
+ * `elementsFromPoint` lists every element at the point, topmost first. Geometry refusals are proven for real in
+ * test/e2e/fill-refusals.spec.ts; this only lets the unit tests reach the code after the geometry checks and check
+ * its decisions on given boxes.
  */
 
 interface Box {
@@ -33,9 +35,15 @@ function fakeLayout(): FakeLayout {
   // Kept on the element itself: happy-dom hands a select's methods a Proxy of it, so identity lookups miss.
   const BOX = Symbol('box');
   const boxOf = (element: Element) => (element as Element & { [BOX]?: Box })[BOX];
-  const topmost = (x: number, y: number) =>
-    placed.findLast(({ element, box }) => element.isConnected && x >= box.left && x < box.left + box.width && y >= box.top && y < box.top + box.height)
-      ?.element ?? null;
+  const stackAt = (x: number, y: number) =>
+    placed
+      .filter(
+        ({ element, box }) =>
+          element.isConnected && getComputedStyle(element).pointerEvents !== 'none' && x >= box.left && x < box.left + box.width && y >= box.top && y < box.top + box.height,
+      )
+      .map(({ element }) => element)
+      .reverse();
+  const topmost = (x: number, y: number) => stackAt(x, y)[0] ?? null;
   const retarget = (element: Element | null, root: Document | ShadowRoot): Element | null => {
     let current = element;
     while (current && current.getRootNode() !== root) {
@@ -54,6 +62,15 @@ function fakeLayout(): FakeLayout {
   shadowPrototype.elementFromPoint = function (this: ShadowRoot, x: number, y: number) {
     return retarget(topmost(x, y), this);
   };
+  type Stacks = { elementsFromPoint?: (x: number, y: number) => Element[] };
+  // On the document itself: happy-dom's document does not inherit from the global Document.prototype.
+  const stackPrototypes = [document, ShadowRoot.prototype] as unknown as Stacks[];
+  for (const prototype of stackPrototypes) {
+    prototype.elementsFromPoint = function (this: Document | ShadowRoot, x: number, y: number) {
+      // An element of an enclosing tree is listed as itself, one inside a nested shadow root as its host.
+      return [...new Set(stackAt(x, y).map((element) => retarget(element, this) ?? element))];
+    };
+  }
 
   const layout: FakeLayout = {
     place(element, box) {
@@ -76,6 +93,7 @@ function fakeLayout(): FakeLayout {
       rect.mockRestore();
       documentHit.mockRestore();
       delete shadowPrototype.elementFromPoint;
+      for (const prototype of stackPrototypes) delete prototype.elementsFromPoint;
     },
   };
   return layout;
@@ -863,5 +881,197 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
     const report = await pending;
     expect(report.refused).toMatch(/^Not filled: Name is not visible as the browser draws it/);
     expect([input('#n').value, input('#s').value, input('#e').value]).toEqual(['', '', '']);
+  });
+
+  describe('what is drawn over a field it says is not visible: explained before refusing', () => {
+    /** The secret field's box: area 8000, so 35% is 2800. Typing points: (110, 120) and (60, 120). */
+    const FIELD: Box = { left: 10, top: 100, width: 200, height: 40 };
+    const TOP_LEFT: Box = { left: 10, top: 94, width: 90, height: 20 };
+    const COVERED = 'covered by an element drawn over it';
+    const UNSEEN = 'not visible as the browser draws it (covered, faded or distorted)';
+    const plan = () => planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET, { secret: true }));
+
+    /**
+     * A Name field, then `html` holding the secret field `#s`; `under` placed first, then Name, the secret field at
+     * FIELD, then `over` on top. The renderer says the secret field is not visible, as Chromium does for anything
+     * at all drawn over it.
+     */
+    function render(html: string, { under = [], over = [] }: { under?: [string, Box][]; over?: [string, Box][] }) {
+      document.body.innerHTML = `<label for="n">Name</label><input id="n">${html}`;
+      for (const [selector, box] of under) layout.place(document.querySelector(selector)!, box);
+      layout.place(input('#n'), { left: 10, top: 20, width: 200, height: 40 });
+      layout.place(input('#s'), FIELD);
+      for (const [selector, box] of over) layout.place(document.querySelector(selector)!, box);
+      for (const id of ['#n', '#s']) renderer.onScreen.add(input(id));
+      renderer.hidden.add(input('#s'));
+    }
+
+    async function expectFilled() {
+      const report = await fillPage(plan());
+      expect(report.refused).toBeUndefined();
+      expect(report.fields.map((field) => field.status)).toEqual(['filled', 'filled']);
+      expect([input('#n').value, input('#s').value]).toEqual(['Acme', SECRET]);
+    }
+
+    async function expectRefused(reason: string) {
+      const report = await fillPage(plan());
+      expect(report.refused).toBe(`Not filled: Client Secret is ${reason}. A page that hides what it fills or clicks may be capturing it; nothing was written.`);
+      expect(report.fields[1]).toMatchObject({ status: 'refused', reason });
+      expect([input('#n').value, input('#s').value]).toEqual(['', '']);
+    }
+
+    const labels: [string, string, [string, Box][]][] = [
+      [
+        'its <label for> across all of it, letting clicks through (ForgeRock platform-ui, AIC)',
+        '<div><label for="s" id="l" style="pointer-events:none">Client Secret</label><input id="s"></div>',
+        [['#l', FIELD]],
+      ],
+      ['its <label for> over its top-left (Bootstrap 5 floating label)', '<div><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label></div>', [['#l', TOP_LEFT]]],
+      ['an aria-labelledby label over its top-left', '<span id="l" style="pointer-events:none">Client Secret</span><input id="s" aria-labelledby="l">', [['#l', TOP_LEFT]]],
+      [
+        'its label with a required marker inside the label’s own box',
+        '<label for="s" id="l" style="pointer-events:none">Client Secret <abbr id="m">*</abbr></label><input id="s">',
+        [
+          ['#l', TOP_LEFT],
+          ['#m', { left: 80, top: 96, width: 8, height: 12 }],
+        ],
+      ],
+    ];
+    for (const [what, html, over] of labels) {
+      it(`fills a field with ${what}`, async () => {
+        render(html, { over });
+        await expectFilled();
+      });
+    }
+
+    it('fills a field in an open shadow root whose floating label is in the same root, and refuses it under a box drawn there', async () => {
+      const renderShadow = (overlay: boolean) => {
+        document.body.innerHTML = '<label for="n">Name</label><input id="n"><console-field></console-field>';
+        const shadow = document.querySelector('console-field')!.attachShadow({ mode: 'open' });
+        shadow.innerHTML = '<div><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label><i id="o" style="pointer-events:none"></i></div>';
+        layout.place(input('#n'), { left: 10, top: 20, width: 200, height: 40 });
+        const secret = shadow.getElementById('s')!;
+        layout.place(secret, FIELD);
+        layout.place(shadow.getElementById('l')!, TOP_LEFT);
+        if (overlay) layout.place(shadow.getElementById('o')!, FIELD);
+        renderer.onScreen.add(input('#n')).add(secret);
+        renderer.hidden.add(secret);
+        return secret as HTMLInputElement;
+      };
+      let secret = renderShadow(false);
+      expect((await fillPage(plan())).fields.map((field) => field.status)).toEqual(['filled', 'filled']);
+      expect(secret.value).toBe(SECRET);
+      secret = renderShadow(true);
+      expect((await fillPage(plan())).fields[1]).toMatchObject({ status: 'refused', reason: COVERED });
+      expect(secret.value).toBe('');
+    });
+
+    it('fills a field with a small reveal button inside its end, and does not click it', async () => {
+      render('<label for="s">Client Secret</label><div><input id="s" type="password"><button type="button" id="eye" aria-label="Show secret"><svg id="icon"></svg></button></div>', {
+        over: [
+          ['#eye', { left: 180, top: 105, width: 25, height: 30 }],
+          ['#icon', { left: 184, top: 111, width: 18, height: 18 }],
+        ],
+      });
+      const clicks: EventTarget[] = [];
+      document.addEventListener('click', (event) => clicks.push(event.target!), true);
+      await expectFilled();
+      expect(clicks).toEqual([]);
+    });
+
+    it('refuses a field under a box that lets clicks through, beside its floating label: the label explains only itself', async () => {
+      render('<div><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label><div id="o" style="pointer-events:none">Leave a comment</div></div>', {
+        over: [
+          ['#l', TOP_LEFT],
+          ['#o', FIELD],
+        ],
+      });
+      await expectRefused(COVERED);
+    });
+
+    it('finds an overlay at the end of <body>, far from the field in the tree', async () => {
+      render(
+        '<main><section><div><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label></div></section></main><div id="portal" style="pointer-events:none"></div>',
+        {
+          over: [
+            ['#l', TOP_LEFT],
+            ['#portal', { left: 10, top: 100, width: 120, height: 40 }],
+          ],
+        },
+      );
+      await expectRefused(COVERED);
+    });
+
+    it('adds up the small things: under 35% of the field together is let pass, 35% or more is covering it', async () => {
+      const html = '<label for="s">Client Secret</label><div><input id="s"><i id="a" style="pointer-events:none"></i><i id="b" style="pointer-events:none"></i><i id="c" style="pointer-events:none"></i></div>';
+      // Each 960 (12% of the field), along its top and bottom edges, away from the typing points.
+      const a: [string, Box] = ['#a', { left: 10, top: 100, width: 80, height: 12 }];
+      const b: [string, Box] = ['#b', { left: 90, top: 100, width: 80, height: 12 }];
+      const c: [string, Box] = ['#c', { left: 10, top: 128, width: 80, height: 12 }];
+      render(html, { over: [a, b] });
+      await expectFilled();
+      render(html, { over: [a, b, c] });
+      await expectRefused(COVERED);
+    });
+
+    for (const [how, style] of [
+      ['one the hit test finds', ''],
+      ['one the hit test passes through', 'pointer-events:none'],
+    ]) {
+      it(`refuses a field with a small thing at a typing point a quarter in: ${how}`, async () => {
+        render(`<label for="s">Client Secret</label><div><input id="s"><i id="dot" style="${style}"></i></div>`, { over: [['#dot', { left: 55, top: 115, width: 10, height: 10 }]] });
+        await expectRefused(COVERED);
+      });
+    }
+
+    it('ignores what is drawn under the field (a modal’s backdrop), but takes one that lets clicks through as drawn over it', async () => {
+      const page = (backdropStyle: string) =>
+        `<div id="backdrop" style="${backdropStyle}"></div><div role="dialog"><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label></div>`;
+      const boxes = { under: [['#backdrop', { left: 0, top: 0, width: 1000, height: 1000 }]] as [string, Box][], over: [['#l', TOP_LEFT]] as [string, Box][] };
+      render(page(''), boxes);
+      await expectFilled();
+      render(page('pointer-events:none'), boxes);
+      await expectRefused(COVERED);
+    });
+
+    it('keeps the verdict for a faded field (opacity 0.9 up the tree, which script alone accepts), whatever overlaps it', async () => {
+      render('<div style="opacity:0.9"><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label></div>', { over: [['#l', TOP_LEFT]] });
+      await expectRefused(UNSEEN);
+    });
+
+    it('judges what a wrapping label holds beside the field like anything else', async () => {
+      // The label's box holds the field and the span: were it taken as a label drawn apart, the span would pass with it.
+      render('<label id="w">Client Secret <input id="s"><span id="o" style="pointer-events:none"></span></label>', {
+        under: [['#w', { left: 0, top: 90, width: 220, height: 60 }]],
+        over: [['#o', FIELD]],
+      });
+      await expectRefused(COVERED);
+    });
+
+    it('judges what a label holds outside the label’s own box like anything else', async () => {
+      render('<label for="s" id="l" style="pointer-events:none">Client Secret<span id="o" style="pointer-events:none"></span></label><input id="s">', {
+        over: [
+          ['#l', TOP_LEFT],
+          ['#o', FIELD],
+        ],
+      });
+      await expectRefused(COVERED);
+    });
+
+    it('explains again right before the secret is written: an overlay the page adds after the first check stops the fill', async () => {
+      render('<div><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label></div>', { over: [['#l', TOP_LEFT]] });
+      const seen: string[] = [];
+      input('#s').addEventListener('input', () => seen.push(input('#s').value));
+      input('#n').addEventListener('input', () => {
+        const overlay = document.createElement('div');
+        overlay.style.pointerEvents = 'none';
+        document.body.append(overlay);
+        layout.place(overlay, FIELD);
+      });
+      const report = await fillPage(plan());
+      expect(report.refused).toBe(`Not filled: Client Secret changed during the fill (${COVERED}). The fill stopped and put back Name (the page's script may have read them).`);
+      expect(seen).toEqual([]);
+      expect([input('#n').value, input('#s').value]).toEqual(['', '']);
+    });
   });
 });

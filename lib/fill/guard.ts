@@ -7,7 +7,12 @@
  * write: state, computed style up the tree (opacity, filter, clip-path), size after transforms, and a hit test at
  * the centre. `unseenOf` asks Chromium's own renderer (IntersectionObserver v2), which also sees what those miss: an
  * overlay that lets clicks through (`pointer-events: none`, so the hit test skips it), blend modes, rotations.
+ * The renderer says "not visible" for anything at all drawn over a field, and real consoles draw some things there
+ * on purpose (a floating label, a reveal button), so when the field is drawn plainly that verdict is explained
+ * before it refuses: what overlaps the field is found, and only its own label and small things that leave the
+ * typing area free are let pass (`coveredOf`).
  */
+import { DRAWN, searchRoots } from './locate';
 
 export interface Refusal {
   reason: string;
@@ -40,6 +45,21 @@ export const UNSEEN = 'not visible as the browser draws it (covered, faded or di
 const VISIBILITY_TIMEOUT_MS = 1000;
 /** 'instant': a page with `scroll-behavior: smooth` would otherwise still be scrolling when the box is measured. */
 const TO_CENTRE: ScrollIntoViewOptions = { block: 'center', inline: 'center', behavior: 'instant' };
+/**
+ * What may be drawn over a field without hiding it: its own label (floating labels: Bootstrap 5's `.form-floating`
+ * and ForgeRock platform-ui's `.floating-label`, which AIC's admin UI uses, lay the label over the input's top-left or
+ * across its top, `pointer-events: none`) and small things that leave the typing area free (a reveal button inside
+ * the end of a secret input, as Cloudflare's has). All the rest drawn over a field must cover less than this share
+ * of its area, together.
+ */
+const SMALL_SHARE = 0.35;
+/** Where a person clicks to type, as fractions of the field's box (x, y): its centre and a point a quarter in. */
+const TYPING_POINTS = [
+  [0.5, 0.5],
+  [0.25, 0.5],
+] as const;
+/** Why the renderer's "not visible" stands when what is drawn over the field was found and is more than allowed. */
+const COVERED_OVER = 'covered by an element drawn over it';
 
 function parentAcrossShadow(element: Element): Element | null {
   const parent = element.parentNode;
@@ -146,23 +166,146 @@ function observe(elements: HTMLElement[], win: Window & typeof globalThis): Prom
   });
 }
 
+interface Area {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function intersection(a: Area, b: Area): Area {
+  return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
+}
+
+const sizeOf = (area: Area) => Math.max(0, area.right - area.left) * Math.max(0, area.bottom - area.top);
+
 /**
- * The elements Chromium's renderer says a person cannot see (IntersectionObserver v2 `isVisible`: not occluded by
- * anything drawn over them, pointer-events or not, no opacity below 1, filter, blend or non-translating transform).
+ * What else makes the renderer say "not visible" besides being covered (Chromium's HasDistortingVisualEffects): an
+ * opacity below 1, a filter or backdrop filter, a blend mode, a transform other than a move, on the field or up its
+ * tree (measured in Chromium 156: `opacity: .99` up the tree makes a field not visible, `translate()` does not). A
+ * field drawn so stays refused whatever overlaps it: only what is drawn over a field is ever explained.
+ */
+function distorted(element: Element, win: Window): boolean {
+  for (let node: Element | null = element; node; node = parentAcrossShadow(node)) {
+    const style = win.getComputedStyle(node);
+    const effects = [style.filter, style.backdropFilter, style.rotate, style.scale, style.mixBlendMode === 'normal' ? '' : style.mixBlendMode];
+    if (Number.parseFloat(style.opacity) < 1 || effects.some((value) => value && value !== 'none')) return true;
+    // Chromium computes any transform to a matrix; one that only moves the box is matrix(1, 0, 0, 1, x, y).
+    if (!/^(none|matrix\(1, 0, 0, 1, [^,]+, [^,]+\))?$/.test(style.transform)) return true;
+  }
+  return false;
+}
+
+/**
+ * How much of a field of area `whole` the ::before and ::after of `element` may cover when taken out of the flow
+ * (absolute, fixed): drawn anywhere, and script cannot learn where, so each counts at its full size (Chromium 156
+ * computes their used width and height), and as all of the field when it has a transform or no size to read.
+ */
+function pseudoArea(element: Element, win: Window, whole: number): number {
+  let area = 0;
+  for (const pseudo of ['::before', '::after']) {
+    const style = win.getComputedStyle(element, pseudo);
+    if (['', 'none', 'normal'].includes(style.content) || !/absolute|fixed/.test(style.position)) continue;
+    const size = Number.parseFloat(style.width) * Number.parseFloat(style.height);
+    area += style.transform === 'none' && size < whole ? size : whole;
+  }
+  return area;
+}
+
+/**
+ * Whether `other` is drawn under `element` where they overlap (the page and the backdrop under a modal's fields): the
+ * hit test lists every element at a point, topmost first. One that lets clicks through (`pointer-events: none`) is
+ * not listed, so it counts as drawn on top. Table rows and row groups are never listed either (Chromium 156 lists
+ * their cells and the table): they are drawn with their table.
+ */
+function beneath(other: Element, element: Element, shared: Area): boolean {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const stack = root.elementsFromPoint((shared.left + shared.right) / 2, (shared.top + shared.bottom) / 2);
+  const own = stack.indexOf(element);
+  return own >= 0 && stack.indexOf((other.matches('tr,thead,tbody,tfoot') && other.closest('table')) || other) > own;
+}
+
+/** The field's own labels drawn apart from it: `<label for>` and `aria-labelledby` (a wrapping label is an ancestor). */
+function ownLabels(element: HTMLElement, ancestors: Set<Element>): Element[] {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const labelledBy = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => (id && root.getElementById(id)) || undefined);
+  return [...((element as HTMLInputElement).labels ?? []), ...labelledBy].filter((label): label is HTMLElement => !!label && !ancestors.has(label));
+}
+
+/**
+ * Why the renderer's "not visible" stands for `element`, a field it sees on screen, or undefined when that is
+ * explained: nothing distorts the field, something is found drawn over it, and all of that is either its own label
+ * (with whatever the label holds inside its own box) or small things: those, with the ::before/::after they and the
+ * field's parent and grandparent (where a page would attach an overlay) take out of the flow, cover under
+ * SMALL_SHARE of its area together and no typing point, where the hit test finds the field.
+ * `elements`: every element of the document and its open shadow roots, so an overlay appended anywhere (a portal
+ * at the end of <body>) is found by its box. What script cannot see at all (a closed shadow root, a pseudo-element
+ * of an element elsewhere) is not found: with nothing found the verdict stands, but beside a floating label it
+ * would pass unseen.
+ */
+function coveredOf(element: HTMLElement, win: Window, elements: Element[]): string | undefined {
+  if (distorted(element, win)) return UNSEEN;
+  element.scrollIntoView(TO_CENTRE);
+  const box = element.getBoundingClientRect();
+  const whole = sizeOf(box);
+  const ancestors = new Set<Element>();
+  for (let node = parentAcrossShadow(element); node; node = parentAcrossShadow(node)) ancestors.add(node);
+  const labels = ownLabels(element, ancestors);
+  const [parent, grandparent] = ancestors;
+  const over: Area[] = [];
+  let covered = [parent, grandparent].reduce((sum, node) => sum + (node ? pseudoArea(node, win, whole) : 0), 0);
+  let found = false;
+  for (const other of elements) {
+    if (other === element || ancestors.has(other) || element.contains(other)) continue;
+    const otherBox = other.getBoundingClientRect();
+    const shared = intersection(otherBox, box);
+    if (!sizeOf(shared) || !other.checkVisibility(DRAWN)) continue;
+    const inLabel = (label: Element) => label === other || (label.contains(other) && sizeOf(intersection(otherBox, label.getBoundingClientRect())) >= sizeOf(otherBox));
+    if (!labels.some(inLabel)) {
+      if (beneath(other, element, shared)) continue;
+      covered += sizeOf(shared) + pseudoArea(other, win, whole);
+      over.push(shared);
+    }
+    found = true;
+  }
+  if (!found) return UNSEEN;
+  if (covered >= SMALL_SHARE * whole) return COVERED_OVER;
+  for (const [x, y] of TYPING_POINTS) {
+    const [left, top] = [box.left + box.width * x, box.top + box.height * y];
+    const hit = elementAt(win, left, top);
+    const underSomething = over.some((shared) => left >= shared.left && left < shared.right && top >= shared.top && top < shared.bottom);
+    if (!hit || (hit !== element && !element.contains(hit)) || underSomething) return COVERED_OVER;
+  }
+  return undefined;
+}
+
+/**
+ * The elements Chromium's renderer says a person cannot see, each with the reason (IntersectionObserver v2
+ * `isVisible`: not occluded by anything drawn over them, pointer-events or not, no opacity below 1, filter, blend or
+ * non-translating transform), less those whose "not visible" `coveredOf` explains.
  * All are asked at once where the page is scrolled now; one out of view is scrolled to and asked again on its own.
  * Browsers without v2 (Firefox, Safari) answer nothing here, and `refusalOf` is all there is.
  */
-export async function unseenOf(elements: HTMLElement[], win: Window & typeof globalThis): Promise<HTMLElement[]> {
-  if (!elements.length || !('isVisible' in (win.IntersectionObserverEntry?.prototype ?? {}))) return [];
+export async function unseenOf(elements: HTMLElement[], win: Window & typeof globalThis): Promise<Map<HTMLElement, string>> {
+  const unseen = new Map<HTMLElement, string>();
+  if (!elements.length || !('isVisible' in (win.IntersectionObserverEntry?.prototype ?? {}))) return unseen;
   const first = await observe(elements, win);
-  const unseen: HTMLElement[] = [];
+  const overlapped: HTMLElement[] = [];
   for (const element of elements) {
     let entry = first.get(element);
     if (entry && !entry.isIntersecting) {
       element.scrollIntoView(TO_CENTRE);
       entry = (await observe([element], win)).get(element);
     }
-    if (!entry?.isVisible) unseen.push(element);
+    if (entry?.isIntersecting && !entry.isVisible) overlapped.push(element);
+    else if (!entry?.isVisible) unseen.set(element, UNSEEN);
+  }
+  // Explained after the last await, so the page's script cannot change the DOM in between: one list of its elements
+  // serves every field. It is never kept longer (across the fill): it would miss an overlay the page adds later.
+  const everything = overlapped.length ? searchRoots(win.document).flatMap((root) => [...root.querySelectorAll('*')]) : [];
+  for (const element of overlapped) {
+    const reason = coveredOf(element, win, everything);
+    if (reason) unseen.set(element, reason);
   }
   return unseen;
 }

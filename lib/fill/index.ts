@@ -11,7 +11,7 @@
  * fill stops it, and what this fill wrote is put back. Secret fields are written last, so a change the other writes
  * provoke stops the fill before the secret reaches the page.
  */
-import { refusalOf, UNSEEN, unseenOf } from './guard';
+import { refusalOf, unseenOf } from './guard';
 import { locateField } from './locate';
 import type { FieldOutcome, FieldStatus, FillPlan, FillReport, PlannedField } from './types';
 import { valueOf, writeField } from './write';
@@ -55,11 +55,11 @@ function decide(field: PlannedField, win: Win): Decision {
  */
 async function changeOf({ field, element }: Chosen, win: Win, askRenderer: boolean): Promise<string | undefined> {
   await null;
-  const unseen = askRenderer && (await unseenOf([element], win)).length;
+  const unseen = askRenderer && (await unseenOf([element], win)).get(element);
   // Judged in script after the renderer's answer (closest to the write), and its reason preferred: more precise.
   const again = decide(field, win);
   if (!('element' in again)) return again.outcome.reason;
-  return again.element !== element ? 'another field now matches' : unseen ? UNSEEN : undefined;
+  return again.element !== element ? 'another field now matches' : unseen || undefined;
 }
 
 export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillReport> {
@@ -84,9 +84,10 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
       decisions.flatMap((decision) => ('element' in decision ? [decision.element] : [])),
       win,
     );
-    decisions = decisions.map((decision) =>
-      'element' in decision && unseen.includes(decision.element) ? { field: decision.field, outcome: outcomeOf(decision.field, UNSEEN), deceptive: true } : decision,
-    );
+    decisions = decisions.map((decision) => {
+      const reason = 'element' in decision && unseen.get(decision.element);
+      return reason ? { field: decision.field, outcome: outcomeOf(decision.field, reason), deceptive: true } : decision;
+    });
   }
   const deceptive = caught();
   if (deceptive.length > 0) {

@@ -34,7 +34,7 @@ function fits(element: Element, control: FieldControl): boolean {
 }
 
 /** The document and every open shadow root under it (closed ones are unreachable by design). */
-function searchRoots(document: Document): Root[] {
+export function searchRoots(document: Document): Root[] {
   const roots: Root[] = [document];
   for (let index = 0; index < roots.length; index++) {
     for (const element of roots[index]!.querySelectorAll('*')) {
@@ -45,7 +45,7 @@ function searchRoots(document: Document): Root[] {
 }
 
 /** What a person sees drawn: not display:none (nor [hidden]) up the tree, not visibility:hidden, not opacity 0. */
-const DRAWN: CheckVisibilityOptions = { visibilityProperty: true, opacityProperty: true };
+export const DRAWN: CheckVisibilityOptions = { visibilityProperty: true, opacityProperty: true };
 
 /** The text in `element`; `drawn`: only the text a person can read (hidden parts name nothing for them). */
 function textOf(element: Element, control: Element, drawn: boolean): string {

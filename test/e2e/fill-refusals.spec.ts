@@ -16,7 +16,10 @@
  * - a page that changes its form during the fill stops it, and what the fill wrote is put back;
  * - a decoy whose <label> says "Client Secret" only in hidden text is not the secret's field: the real, visibly
  *   labelled field is filled and the decoy stays empty (refusing the page would also refuse real consoles that keep
- *   hidden help text in their labels; what matters is that the secret goes only where the admin reads its name).
+ *   hidden help text in their labels; what matters is that the secret goes only where the admin reads its name);
+ * - Chromium's renderer calls a field "not visible" when anything is drawn over it; its own floating label and a
+ *   small reveal button are let pass (filled in fill.spec.ts), but not whatever else covers the field beside them:
+ *   a box that lets clicks through, one appended to <body> far from the field in the tree, a `::after` overlay.
  *
  * Each trap variant is also checked to be the trap it claims (a control), so a refusal here means the engine caught
  * it, not that the fixture lost its trap.
@@ -157,13 +160,16 @@ function secretGeometry(page: Page) {
   });
 }
 
-const UNSEEN = 'not visible as the browser draws it (covered, faded or distorted)';
+/** Why the renderer's "not visible" stands when what is drawn over the field is found (lib/fill/guard.ts). */
+const COVERED_OVER = 'covered by an element drawn over it';
 
 for (const [variant, reason] of [
   ['opacity', 'transparent (opacity 0.01)'],
   ['overlay', 'covered by another element'],
   ['filter-opacity', 'transparent (opacity 0)'],
-  ['pointer-events-overlay', UNSEEN],
+  ['pointer-events-overlay', COVERED_OVER],
+  ['floating-label-portal-overlay', COVERED_OVER],
+  ['floating-label-pseudo-overlay', COVERED_OVER],
 ] as const) {
   test(`?variant=${variant}: the Client Secret is ${reason}, so nothing at all is written`, async ({ extension, fixtures }) => {
     const { page, report } = await fillVariant(extension, fixtures, variant);
@@ -189,6 +195,33 @@ for (const [variant, reason] of [
       const [field, overlay] = await Promise.all([page.locator('#client-secret').boundingBox(), page.getByTestId('overlay').boundingBox()]);
       expect(overlay).toEqual(field);
       expect(await page.getByTestId('overlay').evaluate((box) => getComputedStyle(box).backgroundColor)).toBe('rgb(255, 255, 255)');
+    }
+    if (variant.startsWith('floating-label-')) {
+      // The field's own label is drawn over it too (which alone would be let pass), and clicks reach the field.
+      expect((await secretGeometry(page)).hitIsField).toBe(true);
+      const [field, label] = await Promise.all([page.locator('#client-secret').boundingBox(), page.locator('label[for="client-secret"]').boundingBox()]);
+      expect(label!.y).toBeLessThan(field!.y + field!.height);
+      expect(label!.y + label!.height).toBeGreaterThan(field!.y);
+    }
+    if (variant === 'floating-label-portal-overlay') {
+      // An opaque box, a child of <body>, over 70% of the field.
+      const overlay = page.getByTestId('overlay');
+      expect(await overlay.evaluate((box) => [box.parentElement === document.body, getComputedStyle(box).pointerEvents, getComputedStyle(box).backgroundColor])).toEqual([
+        true,
+        'none',
+        'rgb(255, 255, 255)',
+      ]);
+      const [field, box] = await Promise.all([page.locator('#client-secret').boundingBox(), overlay.boundingBox()]);
+      expect([box!.x, box!.y, box!.height]).toEqual([field!.x, field!.y, field!.height]);
+      expect(box!.width / field!.width).toBeCloseTo(0.7);
+    }
+    if (variant === 'floating-label-pseudo-overlay') {
+      // The field's wrapper draws an opaque box over all of it as its ::after, an element no script can list.
+      const after = await page.locator('#client-secret').evaluate((input) => {
+        const style = getComputedStyle(input.parentElement!, '::after');
+        return { content: style.content, position: style.position, inset: style.inset, background: style.backgroundColor, pointerEvents: style.pointerEvents };
+      });
+      expect(after).toEqual({ content: '"Leave a public comment"', position: 'absolute', inset: '0px', background: 'rgb(255, 255, 255)', pointerEvents: 'none' });
     }
   });
 }

@@ -20,6 +20,27 @@ async function appState(page: Page, testId = 'app-state'): Promise<Record<string
 
 const statuses = (report: FillReport) => Object.fromEntries(report.fields.map((field) => [field.key, field.status]));
 
+/**
+ * What Chromium's renderer says of a control right now (IntersectionObserver v2 `isVisible`, asked from the page as
+ * the engine asks it): false whenever anything at all is drawn over it. A fill that succeeds where this is false
+ * went through the engine's explanation of that verdict (lib/fill/guard.ts coveredOf), not around it.
+ */
+async function rendererSees(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate(
+    (element) =>
+      new Promise<boolean>((resolve) => {
+        const observer = new IntersectionObserver(
+          ([entry]) => {
+            observer.disconnect();
+            resolve((entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+          },
+          { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+        );
+        observer.observe(element);
+      }),
+  );
+}
+
 const timings: { console: string; sample: string; fill: string; inPageMs: number; roundTripMs: number }[] = [];
 /** A fill as the popup sends it, its durations recorded for the table printed at the end. */
 async function recordedFill(extensionPage: ExtensionPage, tabId: number, consoleName: string, sample: string, fill: string) {
@@ -75,6 +96,44 @@ for (const key of CLOUDFLARE_SAMPLES) {
   });
 }
 
+/** What real consoles draw over their own fields (test/fixtures/pages.ts CLOUDFLARE_VARIANTS), which a fill must fill. */
+const DRAWN_OVER = [
+  ['floating-label', 'a floating label over its top-left (Bootstrap 5)'],
+  ['reveal-button', 'a reveal button inside its end'],
+] as const;
+for (const [variant, what] of DRAWN_OVER) {
+  test(`Cloudflare Zero Trust whose Client Secret has ${what} is filled: app state and Save hold the secret`, async ({ extension, fixtures }) => {
+    const sample = fixtures.samples.webAppDevLines;
+    const app = client(sample.environment, 'web-app');
+    const { extensionPage, page, tabId } = await openWith(extension, sample, fixtures.consoleUrl('cloudflare', variant));
+    // Control: the renderer calls the Client Secret not visible on this page, as it did on the consoles it broke.
+    expect(await rendererSees(page, '#client-secret')).toBe(false);
+
+    const { report } = await recordedFill(extensionPage, tabId, 'Cloudflare', variant, 'first fill');
+    expect(report.refused).toBeUndefined();
+    expect(statuses(report)).toEqual({ name: 'filled', clientId: 'filled', clientSecret: 'filled', environmentId: 'filled', pkce: 'filled' });
+    const expected = { name: 'PingOne', clientId: app.clientId, clientSecret: app.clientSecret, environmentId: environment(sample.environment).id, pkceEnabled: true };
+    expect(await appState(page)).toEqual(expected);
+
+    if (variant === 'reveal-button') {
+      // The fill wrote the secret without pressing the button: it is still hidden until the admin asks to see it.
+      const secret = page.locator('#client-secret');
+      await expect(secret).toHaveAttribute('type', 'password');
+      await page.getByRole('button', { name: 'Show Client Secret' }).click();
+      await expect(secret).toHaveAttribute('type', 'text');
+      await expect(secret).toHaveValue(app.clientSecret);
+    } else {
+      // The label is drawn over the filled field, where the admin reads it.
+      const [field, label] = await Promise.all([page.locator('#client-secret').boundingBox(), page.locator('label[for="client-secret"]').boundingBox()]);
+      expect(label!.y).toBeLessThan(field!.y + field!.height);
+      expect(label!.y + label!.height).toBeGreaterThan(field!.y);
+    }
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await appState(page, 'saved-state')).toEqual(expected);
+  });
+}
+
 test('Cloudflare Zero Trust takes the name the admin chose in the popup', async ({ extension, fixtures }) => {
   const { extensionPage, page, tabId } = await openWith(extension, fixtures.samples.webAppDevLines, fixtures.consoleUrl('cloudflare'));
   expect(statuses(fillReportOf((await extensionPage.fill(tabId, { name: 'Acme SSO' })).response)).name).toBe('filled');
@@ -86,6 +145,8 @@ for (const key of ['productDev', 'productStaging', 'productProduction'] as const
     const sample = fixtures.samples[key];
     const { extensionPage, page, tabId } = await openWith(extension, sample, fixtures.consoleUrl('aic'));
     await page.getByRole('button', { name: 'Add PingOne Integration' }).click();
+    // Control: AIC's floating labels are drawn over its fields, so the renderer calls each of them not visible.
+    expect(await rendererSees(page, '#credential')).toBe(false);
 
     // Step 1: the credential goes in; Name is not on screen yet and the report says what comes after Next.
     const { report: report1 } = await recordedFill(extensionPage, tabId, 'AIC', key, 'step 1');
@@ -98,6 +159,7 @@ for (const key of ['productDev', 'productStaging', 'productProduction'] as const
     // The admin clicks Next; AIC proposes a name. The admin clears it, and the second fill writes step 2.
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Name').fill('');
+    expect(await rendererSees(page, '#integration-name')).toBe(false);
     const { report: report2 } = await recordedFill(extensionPage, tabId, 'AIC', key, 'step 2');
     expect(statuses(report2)).toEqual({ credential: 'absent', name: 'filled' });
     const expected = { name: ENVIRONMENT_NAMES[sample.environment], credential: sample.text };
