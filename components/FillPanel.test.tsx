@@ -4,12 +4,12 @@ import { consoleById } from '../lib/consoles';
 import type { Check } from '../lib/credential/types';
 import type { FillReport } from '../lib/fill/types';
 import { FillBlockedError, FillPanel, type FillPanelProps } from './FillPanel';
-import type { PopupTarget } from './PopupApp';
+import type { ConsoleTarget } from './PopupApp';
 
 afterEach(cleanup);
 
 const aic = consoleById('aic');
-const onAic: PopupTarget = {
+const onAic: ConsoleTarget = {
   consoleId: 'aic',
   consoleName: aic.name,
   origin: 'https://openam-acme-dev.forgeblocks.com',
@@ -129,7 +129,7 @@ describe('FillPanel', () => {
 
   it("PingAccess: an optional Description, sent with the fill, saying what is filled when it is left empty", async () => {
     const pingAccess = consoleById('pingaccess');
-    const onPingAccess: PopupTarget = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin: 'https://pa.demo.internal:9000', console: pingAccess, context: { console: pingAccess, seen: [] } };
+    const onPingAccess: ConsoleTarget = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin: 'https://pa.demo.internal:9000', console: pingAccess, context: { console: pingAccess, seen: [] } };
     const onChange = vi.fn();
     const description = { value: '', onChange, planned: 'PingOne environment Acme Dev (3f2a9c1e)' };
     panel({ target: onPingAccess, description });
@@ -148,7 +148,7 @@ describe('FillPanel', () => {
 
   it('PingFederate: extra scopes, shown with the openid that is always filled, sent with the fill', async () => {
     const pingFederate = consoleById('pingfederate');
-    const onPingFederate: PopupTarget = { consoleId: 'pingfederate', consoleName: pingFederate.name, origin: 'https://pf.demo.internal:9999', console: pingFederate, context: { console: pingFederate, seen: [] } };
+    const onPingFederate: ConsoleTarget = { consoleId: 'pingfederate', consoleName: pingFederate.name, origin: 'https://pf.demo.internal:9999', console: pingFederate, context: { console: pingFederate, seen: [] } };
     const onChange = vi.fn();
     const props = panel({ target: onPingFederate, name: undefined, scopes: { value: 'profile email', onChange, planned: 'openid profile email' } });
     const input = screen.getByRole('textbox', { name: 'Extra scopes' }) as HTMLInputElement;
@@ -169,5 +169,55 @@ describe('FillPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
     const region = await screen.findByRole('region', { name: 'Fill report' });
     expect(region.textContent).toContain('Nothing was written: The page is not the top frame.');
+  });
+
+  describe('on a page that is no known console (activeTab)', () => {
+    const pingAccess = consoleById('pingaccess');
+    const origin = 'https://pa.acme.example:9000';
+    const onPage: ConsoleTarget = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin, console: pingAccess, context: { console: pingAccess, origin, seen: [] } };
+    const choices = [
+      { consoleId: 'pingaccess', consoleName: 'PingAccess' },
+      { consoleId: 'aic', consoleName: 'Advanced Identity Cloud' },
+      { consoleId: 'pingfederate', consoleName: 'PingFederate' },
+    ] as const;
+    const choicePanel = (props: Partial<FillPanelProps> = {}) => {
+      const pageChoice = { choices, onChoose: vi.fn(), onOpenOptions: vi.fn() };
+      return { ...panel({ target: onPage, pageChoice, name: 'Acme Dev', ...props }), pageChoice };
+    };
+    const select = () => screen.getByRole('combobox', { name: 'This page is' }) as HTMLSelectElement;
+
+    it('asks which console the page is, with the chosen one selected, the page origin and why it works now only', () => {
+      const { pageChoice } = choicePanel();
+      expect([...select().options].map((option) => [option.value, option.textContent])).toEqual(choices.map((choice) => [choice.consoleId, choice.consoleName]));
+      expect(select().value).toBe('pingaccess');
+      const help = document.getElementById(select().getAttribute('aria-describedby')!)!;
+      expect(help.textContent).toContain(`${origin} is not a console added in Options. It can be filled this once`);
+      expect(help.textContent).toContain('(activeTab)');
+      expect(help.textContent).toContain('add this origin as a PingAccess console in Options.');
+      fireEvent.click(within(help).getByRole('button', { name: 'Options' }));
+      expect(pageChoice.onOpenOptions).toHaveBeenCalledOnce();
+      fireEvent.change(select(), { target: { value: 'pingfederate' } });
+      expect(pageChoice.onChoose).toHaveBeenCalledWith('pingfederate');
+    });
+
+    it('fills naming the chosen console', async () => {
+      const props = choicePanel();
+      fireEvent.click(screen.getByRole('button', { name: 'Fill PingAccess' }));
+      expect(props.onFill).toHaveBeenCalledWith({ override: false, name: 'Acme Dev', consoleId: 'pingaccess' });
+      await screen.findByRole('region', { name: 'Fill report' });
+    });
+
+    it('a fill outcome belongs to the console it went to: another choice drops it', async () => {
+      const onFill = vi.fn(async () => Promise.reject(new FillBlockedError('Not filled: one check fails for PingAccess.', blocking)));
+      const pageChoice = { choices, onChoose: vi.fn(), onOpenOptions: vi.fn() };
+      const props: FillPanelProps = { target: onPage, pageChoice, blocking: [], onNameChange: () => {}, onFill };
+      const view = render(<FillPanel {...props} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Fill PingAccess' }));
+      expect(await screen.findByRole('button', { name: 'Fill anyway' })).toBeTruthy();
+      view.rerender(<FillPanel {...props} target={{ ...onAic, origin }} />);
+      expect(select().value).toBe('aic');
+      expect(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' })).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
+import type { ConsoleId } from '../lib/consoles/types';
 import { suggestedConsoleName } from '../lib/credential';
 import type { Check, TargetConsole } from '../lib/credential/types';
 import type { FillReport } from '../lib/fill/types';
 import { FillReportView } from './FillReportView';
-import type { PopupTarget } from './PopupApp';
+import type { ConsoleTarget } from './PopupApp';
 
 /** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
 export interface FillRequest {
@@ -13,6 +14,8 @@ export interface FillRequest {
   description?: string;
   /** PingFederate's scopes besides `openid`, space separated. */
   scopes?: string;
+  /** The console the admin says the page is, when it is no known console (lib/messages `fill` consoleId). */
+  consoleId?: ConsoleId;
 }
 
 /**
@@ -33,8 +36,17 @@ interface OptionalInput {
   onChange(value: string): void;
 }
 
+/** The admin says which self-hosted console a page that is no known console is (the activeTab path). */
+export interface PageChoice {
+  choices: readonly Pick<ConsoleTarget, 'consoleId' | 'consoleName'>[];
+  onChoose(consoleId: ConsoleId): void;
+  onOpenOptions(): void;
+}
+
 export interface FillPanelProps {
-  target: PopupTarget;
+  /** With `pageChoice`: the console chosen now. */
+  target: ConsoleTarget | { unavailable: string };
+  pageChoice?: PageChoice;
   /**
    * Why there is nothing to fill yet (no credential read); absent when there is.
    * '': not ready yet, for a reason not worth saying (the popup is still fingerprinting the credential).
@@ -56,7 +68,8 @@ export interface FillPanelProps {
   onFill(request: FillRequest): Promise<FillReport>;
 }
 
-type Outcome = { report: FillReport } | { failure: string; blockedBy: readonly Check[] } | undefined;
+/** `consoleId`: the console the fill went to; a report or a block says nothing about another choice of console. */
+type Outcome = ({ report: FillReport } | { failure: string; blockedBy: readonly Check[] }) & { consoleId: ConsoleId };
 
 /** What a name breaking the console's rule becomes: the console module reduces it the same way (lib/credential/names). */
 function nameProblem(name: string, rule: TargetConsole['nameRule']): string | undefined {
@@ -101,9 +114,45 @@ function TextField(props: {
   );
 }
 
-export function FillPanel({ target, notReady, blocking, name, onNameChange, description, scopes, onFill }: FillPanelProps) {
+/**
+ * "This page is": the console the admin names this page, its origin, and why the fill works only now: Chrome gives the
+ * extension the tab because the toolbar button was clicked on it (activeTab), until the tab leaves this origin.
+ */
+function PageChoiceField({ choice, target, busy }: { choice: PageChoice; target: ConsoleTarget; busy: boolean }) {
+  return (
+    <>
+      <label for="page-console" class="field-label">
+        This page is
+      </label>
+      <select
+        id="page-console"
+        class="select"
+        disabled={busy}
+        aria-describedby="page-console-help"
+        onChange={(event) => choice.onChoose(event.currentTarget.value as ConsoleId)}
+      >
+        {choice.choices.map((option) => (
+          <option key={option.consoleId} value={option.consoleId} selected={option.consoleId === target.consoleId}>
+            {option.consoleName}
+          </option>
+        ))}
+      </select>
+      <p id="page-console-help" class="help">
+        <span class="strong">{target.origin}</span> is not a console added in Options. It can be filled this once: you
+        opened the extension from the toolbar on this page, and Chrome lets it in until the tab leaves it (activeTab). To
+        fill it any time, add this origin as a {target.consoleName} console in{' '}
+        <button type="button" class="link" onClick={choice.onOpenOptions}>
+          Options
+        </button>
+        .
+      </p>
+    </>
+  );
+}
+
+export function FillPanel({ target, pageChoice, notReady, blocking, name, onNameChange, description, scopes, onFill }: FillPanelProps) {
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [lastOutcome, setOutcome] = useState<Outcome>();
   const fillButton = useRef<HTMLButtonElement>(null);
 
   if ('unavailable' in target) {
@@ -122,22 +171,26 @@ export function FillPanel({ target, notReady, blocking, name, onNameChange, desc
     );
   }
 
+  const outcome = lastOutcome?.consoleId === target.consoleId ? lastOutcome : undefined;
   const rule = target.console.nameRule;
   const problem = name === undefined ? undefined : nameProblem(name, rule);
   const fill = async (override: boolean) => {
     setBusy(true);
+    const { consoleId } = target;
     try {
       setOutcome({
+        consoleId,
         report: await onFill({
           override,
           name: name?.trim() || undefined,
           description: description?.value.trim() || undefined,
           scopes: scopes?.value.trim() || undefined,
+          ...(pageChoice ? { consoleId } : {}),
         }),
       });
     } catch (error) {
       const failure = error instanceof Error ? error.message : String(error);
-      setOutcome({ failure, blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
+      setOutcome({ consoleId, failure, blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
     } finally {
       setBusy(false);
     }
@@ -151,6 +204,7 @@ export function FillPanel({ target, notReady, blocking, name, onNameChange, desc
   return (
     <section class="act" aria-labelledby="fill-heading">
       <h2 id="fill-heading">Fill</h2>
+      {pageChoice && <PageChoiceField choice={pageChoice} target={target} busy={busy} />}
       {name !== undefined && (
         <TextField
           id="connection-name"

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectionReport } from '../lib/connection/types';
 import type { Credential } from '../lib/credential/types';
-import { CLIENT_SECRET_PLACEHOLDER, consoleById } from '../lib/consoles';
+import { CLIENT_SECRET_PLACEHOLDER, consoleById, CONSOLES } from '../lib/consoles';
 import { fingerprintCredential, readCredential } from '../lib/credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../lib/credential/test-credentials';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
@@ -57,6 +57,29 @@ function onConsole(id: keyof typeof ORIGINS, settings: Partial<Settings> = {}): 
     tenantLabel: target.tenant?.label,
     context: checkContextFor(target, all, undefined),
   };
+}
+
+/**
+ * A page that is no known console, as entrypoints/popup builds it: one target per self-hostable console, each as
+ * lib/target resolves the page with that choice (no origin in Options here).
+ */
+function onUnknownPage(url: string, settings: Partial<Settings> = {}): PopupTarget {
+  const all: Settings = { ...DEFAULT_SETTINGS, ...settings };
+  const [first, ...rest] = CONSOLES.filter((module) => module.selfHostable).map((module) => {
+    const target = resolveTarget(url, all, module.id);
+    if (target.kind !== 'console') throw new Error(target.reason);
+    expect(target.via).toBe('active-tab');
+    return {
+      consoleId: target.console.id,
+      consoleName: target.console.name,
+      origin: target.origin,
+      console: target.console,
+      tier: target.tenant?.tier,
+      tenantLabel: target.tenant?.label,
+      context: checkContextFor(target, all, undefined),
+    };
+  });
+  return { choices: [first!, ...rest] };
 }
 
 function popup(props: Partial<PopupAppProps> = {}) {
@@ -299,6 +322,53 @@ describe('PopupApp', () => {
     expect(props.onRememberTenant).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByRole('button', { name: /^Options/ }));
     expect(props.onOpenOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe('PopupApp on a page that is no known console (activeTab)', () => {
+  const PAGE = 'https://pa.acme.example:9000/#/settings/system/pingone/connections/add';
+  const select = () => screen.getByRole('combobox', { name: 'This page is' }) as HTMLSelectElement;
+
+  it('offers the self-hostable consoles, never Cloudflare, defaulting to the one that takes the credential', () => {
+    popup({ target: onUnknownPage(PAGE), initialText: gatewayJwt });
+    expect([...select().options].map((option) => option.textContent)).toEqual(['PingAccess', 'Advanced Identity Cloud', 'PingFederate']);
+    expect(select().value).toBe('pingaccess');
+    expect(screen.getByRole('heading', { name: 'Checks for PingAccess' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Fill PingAccess' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Target console' })).getByText('pa.acme.example:9000')).toBeTruthy();
+    type(productJwt);
+    expect(select().value).toBe('aic');
+    expect(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' })).toBeTruthy();
+    type(webAppLines);
+    expect(select().value).toBe('pingfederate');
+  });
+
+  it("keeps the admin's choice whatever is pasted, checks against it, and fills naming it", async () => {
+    const props = popup({ target: onUnknownPage(PAGE), initialText: gatewayJwt });
+    fireEvent.change(select(), { target: { value: 'pingfederate' } });
+    expect(select().value).toBe('pingfederate');
+    expect(screen.getByRole('heading', { name: 'Checks for PingFederate' })).toBeTruthy();
+    // A gateway credential is the wrong kind for PingFederate: the checks say so before any fill.
+    expect(checkIds()[0]).toBe('target.kind');
+    type(productJwt);
+    expect(select().value).toBe('pingfederate');
+    type(webAppLines);
+    fireEvent.click(await enabled('Fill PingFederate'));
+    expect(props.onFill).toHaveBeenCalledWith({ override: false, consoleId: 'pingfederate' });
+  });
+
+  it('remembers the tenant for the console chosen', () => {
+    const props = popup({ target: onUnknownPage(PAGE), initialText: webAppLines });
+    fireEvent.change(select(), { target: { value: 'aic' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remember this tenant uses this environment' }));
+    expect(props.onRememberTenant).toHaveBeenCalledWith('aic');
+  });
+
+  it('a known console offers no choice and names none in the fill', async () => {
+    const props = popup({ target: onConsole('pingaccess'), initialText: gatewayJwt });
+    expect(screen.queryByRole('combobox', { name: 'This page is' })).toBeNull();
+    fireEvent.click(await enabled('Fill PingAccess'));
+    expect((props.onFill as ReturnType<typeof vi.fn>).mock.calls[0]![0]).not.toHaveProperty('consoleId');
   });
 });
 

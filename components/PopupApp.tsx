@@ -20,21 +20,29 @@ import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillRequest } from './FillPanel';
 import { TargetBanner } from './TargetBanner';
 
+/** A console a fill would go to, as lib/target resolves it. */
+export interface ConsoleTarget {
+  consoleId: ConsoleId;
+  consoleName: string;
+  origin: string;
+  console: TargetConsole;
+  tier?: Tier;
+  tenantLabel?: string;
+  /**
+   * lib/target checkContextFor for this tab, the context the background gates the fill with, so the two cannot
+   * disagree. Its `fingerprint` is left out: the popup adds the one of the text in the box.
+   */
+  context: CheckContext;
+}
+
 export type PopupTarget =
   | { unavailable: string }
-  | {
-      consoleId: ConsoleId;
-      consoleName: string;
-      origin: string;
-      console: TargetConsole;
-      tier?: Tier;
-      tenantLabel?: string;
-      /**
-       * lib/target checkContextFor for this tab, the context the background gates the fill with, so the two cannot
-       * disagree. Its `fingerprint` is left out: the popup adds the one of the text in the box.
-       */
-      context: CheckContext;
-    };
+  | ConsoleTarget
+  /**
+   * An https page that is no known console (issue 5: activeTab): one target per self-hostable console the admin may
+   * say it is, each as lib/target resolves the page with that choice. The admin picks; the fill names it.
+   */
+  | { choices: readonly [ConsoleTarget, ...ConsoleTarget[]] };
 
 export interface PopupAppProps {
   initialText: string;
@@ -51,7 +59,8 @@ export interface PopupAppProps {
   onTestConnection(regionTld?: RegionTld): void;
   onCancelTest(): void;
   onClear(): void;
-  onRememberTenant(): Promise<void>;
+  /** `consoleId`: the console of the target shown (the admin's choice on a page that is no known console). */
+  onRememberTenant(consoleId: ConsoleId): Promise<void>;
   onOpenOptions(): void;
 }
 
@@ -102,9 +111,22 @@ function exportRequests(credential: Credential, name: string | undefined, descri
   return requests;
 }
 
+/**
+ * The target the popup works with. On a page that is no known console: the console the admin picked, else the first
+ * that takes this credential (a gateway credential: PingAccess), else the first offered.
+ */
+function shownTarget(target: PopupTarget, picked: ConsoleId | undefined, credential: Credential | undefined): Exclude<PopupTarget, { choices: unknown }> {
+  if (!('choices' in target)) return target;
+  const { choices } = target;
+  return (
+    choices.find((choice) => choice.consoleId === picked) ??
+    choices.find((choice) => credential !== undefined && choice.console.accepts.includes(credential.kind)) ??
+    choices[0]
+  );
+}
+
 export function PopupApp(props: PopupAppProps) {
   const { target } = props;
-  const onConsole = 'unavailable' in target ? undefined : target;
   const [text, setText] = useState(props.initialText);
   const [clipboardError, setClipboardError] = useState<string>();
   const root = useRef<HTMLDivElement>(null);
@@ -112,6 +134,11 @@ export function PopupApp(props: PopupAppProps) {
 
   const read = useMemo(() => (text.trim() === '' ? undefined : readCredential(text)), [text]);
   const credential = read?.ok ? read.credential : undefined;
+
+  const [picked, setPicked] = useState<ConsoleId>();
+  const choices = 'choices' in target ? target.choices : undefined;
+  const shown = shownTarget(target, picked, credential);
+  const onConsole = 'unavailable' in shown ? undefined : shown;
 
   // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
   const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
@@ -203,7 +230,7 @@ export function PopupApp(props: PopupAppProps) {
         <TargetBanner
           target={onConsole}
           environment={credential && (credential.environmentName ?? credential.environmentId)}
-          onRememberTenant={props.onRememberTenant}
+          onRememberTenant={() => props.onRememberTenant(onConsole.consoleId)}
         />
       )}
       <CredentialInput
@@ -226,7 +253,8 @@ export function PopupApp(props: PopupAppProps) {
           credential it was made with. */}
       <FillPanel
         key={fingerprint}
-        target={target}
+        target={shown}
+        pageChoice={choices && { choices, onChoose: setPicked, onOpenOptions: props.onOpenOptions }}
         notReady={notReady}
         blocking={checks.filter((check) => check.level === 'error')}
         name={suggestedName === undefined ? undefined : name}

@@ -2,30 +2,74 @@
  * Which console a tab shows, and what the admin has told us about that tenant. Used by the popup (to name the
  * fill button and run checks with context) and by the background (to gate the fill): one function, so the two can
  * never disagree about where a credential is going.
+ *
+ * Consoles live at a fixed host, at an origin the admin added in Options, or (issue 5, "Where consoles live") on
+ * the page the admin is on when they click the toolbar button: Chrome's activeTab grant lets the extension reach
+ * that tab, and the admin says which self-hosted console it is (`chosen`).
  */
-import { resolveConsole } from './consoles';
-import type { ConsoleModule } from './consoles/types';
+import { CONSOLES, resolveConsole } from './consoles';
+import type { ConsoleId, ConsoleModule } from './consoles/types';
 import type { CheckContext } from './credential/types';
 import { seenUses, tenantForOrigin, type Settings, type TenantMapping } from './settings';
 
 export type Target =
-  | { kind: 'console'; console: ConsoleModule; origin: string; tenant?: TenantMapping }
+  | {
+      kind: 'console';
+      console: ConsoleModule;
+      origin: string;
+      tenant?: TenantMapping;
+      /**
+       * 'known': a fixed host or an origin added in Options. 'active-tab': an https page the admin named as this
+       * console from the popup; the extension reaches it only through the toolbar click's activeTab grant.
+       */
+      via: 'known' | 'active-tab';
+    }
   | { kind: 'unavailable'; reason: string };
 
-export function resolveTarget(tabUrl: string | undefined, settings: Settings): Target {
-  if (!tabUrl) {
-    return { kind: 'unavailable', reason: 'This tab is not a console the extension can read. Open one of the four consoles.' };
+const UNREADABLE = 'This tab is not a console the extension can read. Open one of the four consoles.';
+const NOT_A_CONSOLE =
+  'This tab is not a known console. Open Cloudflare Zero Trust, Advanced Identity Cloud, or a PingAccess or PingFederate console added in Options.';
+
+/**
+ * The hosted console whose fixed host name this host carries without being it: `one.dash.cloudflare.com.evil.test`,
+ * `acme.forgeblocks.com.evil.test`, or the real name on another port (lib/consoles accepts hosted consoles on 443
+ * only). A page dressed as a hosted console is never filled on the admin's word.
+ */
+function imitatedConsole(hostname: string): ConsoleModule | undefined {
+  const labels = `.${hostname}.`;
+  return CONSOLES.find((candidate) =>
+    candidate.hostPatterns.some((pattern) => labels.includes(`.${pattern.replace(/^\*\./, '')}.`)),
+  );
+}
+
+function consoleTarget(module: ConsoleModule, origin: string, settings: Settings, via: 'known' | 'active-tab'): Target {
+  return { kind: 'console', console: module, origin, tenant: tenantForOrigin(settings, origin), via };
+}
+
+/**
+ * `chosen`: the console the admin says this page is, for a page that is no known console. A known console wins
+ * and the choice is ignored there; only a self-hostable console on an https page can be chosen.
+ */
+export function resolveTarget(tabUrl: string | undefined, settings: Settings, chosen?: ConsoleId): Target {
+  if (!tabUrl) return { kind: 'unavailable', reason: UNREADABLE };
+  let page: URL;
+  try {
+    page = new URL(tabUrl);
+  } catch {
+    return { kind: 'unavailable', reason: NOT_A_CONSOLE };
   }
   const found = resolveConsole(tabUrl, settings.selfHosted);
-  if (!found) {
-    return {
-      kind: 'unavailable',
-      reason:
-        'This tab is not a known console. Open Cloudflare Zero Trust, Advanced Identity Cloud, or a PingAccess or PingFederate console added in Options.',
-    };
+  if (found) return consoleTarget(found, page.origin, settings, 'known');
+
+  // Cloudflare Zero Trust lives at its fixed host only, so no page becomes it on the admin's word; an id that is no
+  // console at all (messages are checked, but this is the gate) is refused the same way rather than thrown on.
+  const named = CONSOLES.find((candidate) => candidate.id === chosen && candidate.selfHostable);
+  if (!named || page.protocol !== 'https:') return { kind: 'unavailable', reason: NOT_A_CONSOLE };
+  const imitated = imitatedConsole(page.hostname);
+  if (imitated) {
+    return { kind: 'unavailable', reason: `${page.host} only looks like ${imitated.name}: the extension will not fill it.` };
   }
-  const origin = new URL(tabUrl).origin;
-  return { kind: 'console', console: found, origin, tenant: tenantForOrigin(settings, origin) };
+  return consoleTarget(named, page.origin, settings, 'active-tab');
 }
 
 export function checkContextFor(

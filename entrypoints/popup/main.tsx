@@ -5,14 +5,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FillBlockedError } from '../../components/FillPanel';
-import { PopupApp, type PopupAppProps } from '../../components/PopupApp';
+import { PopupApp, type ConsoleTarget, type PopupAppProps } from '../../components/PopupApp';
 import '../../components/theme.css';
 import '../../components/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
+import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
 import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
-import { checkContextFor, resolveTarget } from '../../lib/target';
+import { checkContextFor, resolveTarget, type Target } from '../../lib/target';
 import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
@@ -57,19 +58,30 @@ async function main() {
   const fingerprint = text ? await fingerprintOf(text) : undefined;
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
 
+  const consoleTarget = (target: Extract<Target, { kind: 'console' }>): ConsoleTarget => ({
+    consoleId: target.console.id,
+    consoleName: target.console.name,
+    origin: target.origin,
+    console: target.console,
+    tier: target.tenant?.tier,
+    tenantLabel: target.tenant?.label,
+    // The background gates the fill with this same function; PopupApp adds the fingerprint of the text it holds.
+    context: checkContextFor(target, settings, undefined),
+  });
+
+  // The tab's URL is known here only with a host permission for it or the activeTab grant of the toolbar click
+  // (TOOLCHAIN.md); without it the tab stays "not a console the extension can read".
   const targetProps = (): PopupAppProps['target'] => {
-    const target = resolveTarget(tab?.url, settings);
-    if (target.kind !== 'console') return { unavailable: target.reason };
-    return {
-      consoleId: target.console.id,
-      consoleName: target.console.name,
-      origin: target.origin,
-      console: target.console,
-      tier: target.tenant?.tier,
-      tenantLabel: target.tenant?.label,
-      // The background gates the fill with this same function; PopupApp adds the fingerprint of the text it holds.
-      context: checkContextFor(target, settings, undefined),
-    };
+    const known = resolveTarget(tab?.url, settings);
+    if (known.kind === 'console') return consoleTarget(known);
+    // A page that is no known console: the self-hosted consoles the admin may say it is, each resolved by the same
+    // function the background gates the fill with, given that choice.
+    const named = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => resolveTarget(tab?.url, settings, candidate.id));
+    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTarget(target)] : []));
+    if (first) return { choices: [first, ...rest] };
+    // Not https, or dressed as a hosted console: the reason a choice would be refused says more than "not known".
+    const [reason = known.reason] = named.flatMap((target) => (target.kind === 'unavailable' ? [target.reason] : []));
+    return { unavailable: reason };
   };
 
   // PopupApp keeps the text it was opened with; a new key remounts it when the vault is wiped behind its back.
@@ -89,7 +101,7 @@ async function main() {
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: (value) => navigator.clipboard.writeText(value),
-    onFill: async ({ override, name, description, scopes }) => {
+    onFill: async ({ override, name, description, scopes, consoleId }) => {
       if (tab?.id === undefined) throw new Error('No active tab to fill.');
       await vaultWrite;
       const response = await send({
@@ -99,6 +111,7 @@ async function main() {
         ...(name ? { name } : {}),
         ...(description ? { description } : {}),
         ...(scopes ? { scopes } : {}),
+        ...(consoleId ? { consoleId } : {}),
       });
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
@@ -141,8 +154,8 @@ async function main() {
       void clearVault();
       rerender();
     },
-    onRememberTenant: async () => {
-      const target = resolveTarget(tab?.url, settings);
+    onRememberTenant: async (consoleId) => {
+      const target = resolveTarget(tab?.url, settings, consoleId);
       const read = readCredential(text);
       if (target.kind !== 'console' || !read.ok) return;
       settings = await updateSettings((current: Settings) =>

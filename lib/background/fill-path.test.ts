@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { client, CONSOLE_ORIGINS, environment } from '../../test/fixtures/environments';
-import { gatewayClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport } from '../fill/types';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../settings';
@@ -219,5 +219,53 @@ describe('fillTab use records', () => {
     pageAnswer = (plan) => ({ ...reportFor(plan, 'filled'), refused: 'This page is not the one the plan is for.' });
     await fillTab({ type: 'fill', tabId, override: false });
     expect(await uses()).toEqual([]);
+  });
+});
+
+describe('fillTab on a page the admin named (activeTab)', () => {
+  // Issue 5 "Where consoles live": a self-hosted console the admin did not add in Options is filled when they say in
+  // the popup which console the page is; the injection then rides on the toolbar click's activeTab grant, which the
+  // stubbed executeScript stands for here.
+  it('without a choice the page is refused; named PingAccess, it is filled as PingAccess at the page origin', async () => {
+    const origin = CONSOLE_ORIGINS.pingaccess;
+    await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
+    const tabId = await openTab(`${origin}/#/settings/system/pingone/connections/add`);
+
+    expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: false, error: /not a known console/ });
+    expect(executeScript).not.toHaveBeenCalled();
+
+    const response = await fillTab({ type: 'fill', tabId, override: false, consoleId: 'pingaccess' });
+    expect(executeScript.mock.calls[0]?.[0]).toEqual({ target: { tabId, frameIds: [0] }, files: ['/fill.js'] });
+    const plan = plannedFields();
+    expect(plan).toMatchObject({ consoleId: 'pingaccess', origin });
+    expect(response).toEqual({ ok: true, report: reportFor(plan, 'filled') });
+    expect(await uses()).toEqual([expect.objectContaining({ origin, consoleId: 'pingaccess', environmentId: dev.id })]);
+  });
+
+  it('checks the credential against the console named: a gateway credential named as PingFederate is refused, nothing injected', async () => {
+    await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.pingfederate}/pingfederate/app`);
+    const blocked = await fillTab({ type: 'fill', tabId, override: false, consoleId: 'pingfederate' });
+    expect(blocked).toMatchObject({ ok: false, error: /for PingFederate\.$/ });
+    expect(blocked.ok ? [] : blocked.blockedBy?.map((check) => check.id)).toContain('target.kind');
+    expect(await fillTab({ type: 'fill', tabId, override: true, consoleId: 'pingfederate' })).toMatchObject({ ok: false, error: /Nothing was filled/ });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('ignores the choice on a known console: Cloudflare named as PingFederate is filled as Cloudflare', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, override: false, consoleId: 'pingfederate' })).toMatchObject({ ok: true });
+    expect(plannedFields()).toMatchObject({ consoleId: 'cloudflare', origin: CONSOLE_ORIGINS.cloudflare });
+  });
+
+  it('refuses a named look-alike of a hosted console, touching no page', async () => {
+    await writeVault(await signTestCredential(productClaims('dev')), IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.lookalike}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, override: true, consoleId: 'aic' })).toEqual({
+      ok: false,
+      error: 'one.dash.cloudflare.com.evil.test only looks like Cloudflare Zero Trust: the extension will not fill it.',
+    });
+    expect(executeScript).not.toHaveBeenCalled();
   });
 });

@@ -21,7 +21,9 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
   const { credential, settings } = loaded;
 
   const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
-  const target = resolveTarget(tab?.url, settings);
+  // `consoleId`: the admin named a page that is no known console; the injection below then rides on the toolbar
+  // click's activeTab grant (or a host permission), and Chrome refuses it when there is neither.
+  const target = resolveTarget(tab?.url, settings, request.consoleId);
   if (target.kind !== 'console') return { ok: false, error: target.reason };
 
   const fingerprint = await fingerprintCredential(credential);

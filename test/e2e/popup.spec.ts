@@ -330,6 +330,41 @@ test('the toolbar popup sends PingAccess\'s Description and PingFederate\'s extr
   await popup.close();
 });
 
+test('on a page that is no known console, the toolbar popup asks which console it is and fills it (the activeTab path)', async ({ popup, context, fixtures }) => {
+  // What this proves: on an https page NOT added in Options, the real toolbar popup offers "This page is" with the
+  // console that takes the pasted credential, and "Fill PingAccess" sends the fill naming it, through the background's
+  // gate, into the page's app state. What it does NOT prove: Chrome's activeTab grant itself. Headless
+  // Chromium cannot grant activeTab (TOOLCHAIN.md: a programmatic openPopup() grants nothing), so the popup reads
+  // this tab's URL and the background injects into it through the e2e build's static host permission for
+  // https://pa.demo.internal:9000 (wxt.config.ts DEMO_SELF_HOSTED), which stands in for the grant a real click gives.
+  const sample = fixtures.samples.gatewayDev;
+  await popup.openInTab();
+  const noPingAccess = { ...DEMO_SETTINGS, selfHosted: DEMO_SETTINGS.selfHosted.filter((entry) => entry.consoleId !== 'pingaccess') };
+  await popup.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), noPingAccess);
+  await pasteAndWaitForVault(popup, sample.text);
+  await popup.close();
+
+  const page = await context.newPage();
+  await page.goto(fixtures.consoleUrl('pingaccess'));
+  const origin = new URL(page.url()).origin;
+  await popup.openOver(page);
+  const choice = popup.page.getByRole('combobox', { name: 'This page is' });
+  await expect(choice).toHaveValue('pingaccess');
+  await expect(choice.locator('option:checked')).toHaveText('PingAccess');
+  await expect(popup.page.getByText(`${origin} is not a console added in Options.`)).toBeVisible();
+  const name = popup.page.getByRole('textbox', { name: 'Connection name' });
+  await name.fill('Acme Dev Gateway');
+
+  await popup.button('Fill PingAccess').click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential: Filled');
+  const state = JSON.parse((await page.getByTestId('app-state').textContent()) ?? '{}') as Record<string, unknown>;
+  expect(state).toMatchObject({ name: 'Acme Dev Gateway', credential: sample.text });
+  // Settings still do not list the page: it was filled as the console named, not added behind the admin's back.
+  const stored = (await popup.page.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as typeof DEMO_SETTINGS;
+  expect(stored.selfHosted.map((entry) => entry.origin)).not.toContain(origin);
+  await popup.close();
+});
+
 test('"Test connection" shows each step with its verdict in words, through the background and the fake PingOne', async ({ popup, fixtures }) => {
   await popup.openInTab();
   await popup.paste(fixtures.samples.workerDevLines.text);

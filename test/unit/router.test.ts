@@ -46,6 +46,10 @@ describe('routeMessage schema', () => {
     'negative tabId': { type: 'fill', tabId: -1, override: false },
     'override missing': { type: 'fill', tabId: 1 },
     'region not in the table': { type: 'connection.start', regionTld: 'evil.test' },
+    // Only a self-hostable console can be named for a page (lib/target): Cloudflare lives at its fixed host.
+    'fill naming the page Cloudflare': { type: 'fill', tabId: 1, override: false, consoleId: 'cloudflare' },
+    'fill naming the page a console that does not exist': { type: 'fill', tabId: 1, override: false, consoleId: 'okta' },
+    'fill naming the page by a number': { type: 'fill', tabId: 1, override: false, consoleId: 0 },
     'a string': 'fill',
     null: null,
     'an array': [{ type: 'connection.cancel' }],
@@ -54,6 +58,18 @@ describe('routeMessage schema', () => {
     it(`refuses ${name} even from the popup`, async () => {
       const response = (await routeMessage(message, POPUP, EXTENSION)) as { ok: boolean; error: string };
       expect(response).toEqual({ ok: false, error: 'Refused: the message is not one the background understands.' });
+    });
+  }
+});
+
+describe('routeMessage fill naming the page', () => {
+  for (const consoleId of ['pingaccess', 'aic', 'pingfederate']) {
+    it(`hands a fill naming the page ${consoleId} from the popup to the fill path`, async () => {
+      // The fill path's own answer (the vault is empty here), not the router's refusal: the schema let it through.
+      expect(await routeMessage({ type: 'fill', tabId: 3, override: false, consoleId }, POPUP, EXTENSION)).toEqual({
+        ok: false,
+        error: 'No credential to fill: paste one in the popup first.',
+      });
     });
   }
 });
