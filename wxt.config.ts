@@ -21,8 +21,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   zip: {
     // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
-    // Tests, fixtures, demo and benchmarks are not needed for that, and test reports and logs never belong in it.
-    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'lib/**/test-credentials.ts'],
+    // Tests, test data (lib/**/test-*.ts), fixtures, demo and benchmarks are not needed for that, and test reports and logs never belong in it.
+    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'lib/**/test-*.ts'],
   },
   manifest: ({ mode, browser }) => ({
     name: 'PingOne Connection Helper',

@@ -2,22 +2,14 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { environment } from '../test/fixtures/environments';
-import { DEFAULT_SETTINGS, recordUse, type Settings, type TenantMapping } from '../lib/settings';
+import { DEFAULT_SETTINGS, recordUse, type Settings } from '../lib/settings';
+import { DEV_TENANT, PROD_TENANT } from '../lib/test-settings';
 import { OptionsApp, type OptionsAppProps } from './OptionsApp';
 
 afterEach(cleanup);
 
 const dev = environment('dev');
 const production = environment('production');
-
-const PROD: TenantMapping = {
-  origin: 'https://one.dash.cloudflare.com',
-  consoleId: 'cloudflare',
-  tier: 'production',
-  label: 'Acme',
-  expected: { environmentId: production.id, environmentName: production.name, regionTld: 'eu' },
-};
-const DEV: TenantMapping = { origin: 'https://openam-acme-dev.forgeblocks.com', consoleId: 'aic', tier: 'development', label: 'Acme', expected: { environmentId: dev.id } };
 
 const noop = async () => {};
 
@@ -86,7 +78,7 @@ describe('OptionsApp', () => {
   it('adds a tenant, then edits it in place of the add form, then removes it', async () => {
     render(<Stateful initial={DEFAULT_SETTINGS} />);
     const add = screen.getByRole('form', { name: 'Add a tenant' });
-    fireEvent.input(within(add).getByLabelText('Console origin'), { target: { value: PROD.origin } });
+    fireEvent.input(within(add).getByLabelText('Console origin'), { target: { value: PROD_TENANT.origin } });
     fireEvent.input(within(add).getByLabelText('Label'), { target: { value: 'Acme' } });
     fireEvent.input(within(add).getByLabelText('Expected environment ID'), { target: { value: production.id } });
     fireEvent.click(within(add).getByRole('button', { name: 'Add tenant' }));
@@ -95,20 +87,20 @@ describe('OptionsApp', () => {
     expect(row.textContent).toContain('Cloudflare Zero Trust');
     expect(row.textContent).toContain('Production');
 
-    fireEvent.click(screen.getByRole('button', { name: `Edit ${PROD.origin}` }));
-    const edit = screen.getByRole('form', { name: `Edit tenant ${PROD.origin}` });
+    fireEvent.click(screen.getByRole('button', { name: `Edit ${PROD_TENANT.origin}` }));
+    const edit = screen.getByRole('form', { name: `Edit tenant ${PROD_TENANT.origin}` });
     expect(screen.queryByRole('form', { name: 'Add a tenant' })).toBeNull();
     fireEvent.change(within(edit).getByLabelText('Tier'), { target: { value: 'staging' } });
     fireEvent.click(within(edit).getByRole('button', { name: 'Save tenant' }));
     await waitFor(() => expect(tenantRow().textContent).toContain('Staging'));
     expect(screen.getByRole('form', { name: 'Add a tenant' })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: `Remove ${PROD.origin}` }));
+    fireEvent.click(screen.getByRole('button', { name: `Remove ${PROD_TENANT.origin}` }));
     await waitFor(() => expect(screen.queryByRole('table', { name: 'Console tenants' })).toBeNull());
   });
 
   it('shows the promotion of the mapped tenants from the fill history', () => {
-    const settings = recordUse({ ...DEFAULT_SETTINGS, tenants: [PROD, DEV] }, { fingerprint: 'fedcba9876543210', origin: DEV.origin, consoleId: 'aic', environmentId: dev.id, at: 1_760_000_000_000 });
+    const settings = recordUse({ ...DEFAULT_SETTINGS, tenants: [PROD_TENANT, DEV_TENANT] }, { fingerprint: 'fedcba9876543210', origin: DEV_TENANT.origin, consoleId: 'aic', environmentId: dev.id, at: 1_760_000_000_000 });
     render(<OptionsApp {...props(settings)} />);
     const group = screen.getByRole('region', { name: 'Acme' });
     expect(group.textContent).toContain('fedcba9876543210');

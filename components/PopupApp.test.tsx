@@ -6,10 +6,10 @@ import { CLIENT_SECRET_PLACEHOLDER, consoleById, CONSOLES } from '../lib/console
 import { fingerprintCredential, readCredential } from '../lib/credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../lib/credential/test-credentials';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
-import { checkContextFor, resolveTarget } from '../lib/target';
+import { checkContextFor, resolveTarget, type Target } from '../lib/target';
 import { client, environment } from '../test/fixtures/environments';
 import { FillBlockedError } from './FillPanel';
-import { PASTE_TO_CHECKS_MEASURE, PopupApp, type PopupAppProps, type PopupTarget } from './PopupApp';
+import { PASTE_TO_CHECKS_MEASURE, PopupApp, type ConsoleTarget, type PopupAppProps, type PopupTarget } from './PopupApp';
 
 afterEach(cleanup);
 
@@ -36,7 +36,21 @@ const ORIGINS = {
   pingfederate: 'https://pf.demo.internal:9999',
 };
 
-/** The target as entrypoints/popup builds it: lib/target resolves the tab and gives the background's check context. */
+/** A resolved tab as entrypoints/popup hands it to PopupApp, with the background's check context; throws the reason it is no console. */
+function consoleTarget(target: Target, settings: Settings): ConsoleTarget {
+  if (target.kind !== 'console') throw new Error(target.reason);
+  return {
+    consoleId: target.console.id,
+    consoleName: target.console.name,
+    origin: target.origin,
+    console: target.console,
+    tier: target.tenant?.tier,
+    tenantLabel: target.tenant?.label,
+    context: checkContextFor(target, settings, undefined),
+  };
+}
+
+/** The target as entrypoints/popup builds it for a tab on a known console (the self-hosted ones added in Options). */
 function onConsole(id: keyof typeof ORIGINS, settings: Partial<Settings> = {}): PopupTarget {
   const all: Settings = {
     ...DEFAULT_SETTINGS,
@@ -46,17 +60,7 @@ function onConsole(id: keyof typeof ORIGINS, settings: Partial<Settings> = {}): 
     ],
     ...settings,
   };
-  const target = resolveTarget(`${ORIGINS[id]}/admin`, all);
-  if (target.kind !== 'console') throw new Error(target.reason);
-  return {
-    consoleId: target.console.id,
-    consoleName: target.console.name,
-    origin: target.origin,
-    console: target.console,
-    tier: target.tenant?.tier,
-    tenantLabel: target.tenant?.label,
-    context: checkContextFor(target, all, undefined),
-  };
+  return consoleTarget(resolveTarget(`${ORIGINS[id]}/admin`, all), all);
 }
 
 /**
@@ -67,17 +71,8 @@ function onUnknownPage(url: string, settings: Partial<Settings> = {}): PopupTarg
   const all: Settings = { ...DEFAULT_SETTINGS, ...settings };
   const [first, ...rest] = CONSOLES.filter((module) => module.selfHostable).map((module) => {
     const target = resolveTarget(url, all, module.id);
-    if (target.kind !== 'console') throw new Error(target.reason);
-    expect(target.via).toBe('active-tab');
-    return {
-      consoleId: target.console.id,
-      consoleName: target.console.name,
-      origin: target.origin,
-      console: target.console,
-      tier: target.tenant?.tier,
-      tenantLabel: target.tenant?.label,
-      context: checkContextFor(target, all, undefined),
-    };
+    if (target.kind === 'console') expect(target.via).toBe('active-tab');
+    return consoleTarget(target, all);
   });
   return { choices: [first!, ...rest] };
 }

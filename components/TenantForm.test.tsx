@@ -2,19 +2,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { environment } from '../test/fixtures/environments';
 import type { TenantMapping } from '../lib/settings';
+import { PROD_TENANT } from '../lib/test-settings';
 import { TenantForm } from './TenantForm';
 
 afterEach(cleanup);
 
 const production = environment('production');
-
-const PROD: TenantMapping = {
-  origin: 'https://one.dash.cloudflare.com',
-  consoleId: 'cloudflare',
-  tier: 'production',
-  label: 'Acme',
-  expected: { environmentId: production.id, environmentName: production.name, regionTld: 'eu' },
-};
 
 function addForm() {
   return screen.getByRole('form', { name: 'Add a tenant' });
@@ -86,7 +79,7 @@ describe('TenantForm', () => {
 
   it('refuses a second row for an origin already mapped', () => {
     const onSubmit = vi.fn(async () => {});
-    render(<TenantForm mappedOrigins={[PROD.origin]} selfHosted={[]} onSubmit={onSubmit} />);
+    render(<TenantForm mappedOrigins={[PROD_TENANT.origin]} selfHosted={[]} onSubmit={onSubmit} />);
     const form = addForm();
     type(form, 'Console origin', 'https://one.dash.cloudflare.com/');
     type(form, 'Expected environment ID', production.id);
@@ -98,19 +91,19 @@ describe('TenantForm', () => {
   it('edits a row: prefilled, saved with the new values, cancellable', async () => {
     const onSubmit = vi.fn(async (_tenant: TenantMapping) => {});
     const onCancel = vi.fn();
-    render(<TenantForm editing={PROD} mappedOrigins={[PROD.origin]} selfHosted={[]} onSubmit={onSubmit} onCancel={onCancel} />);
-    const form = screen.getByRole('form', { name: `Edit tenant ${PROD.origin}` });
+    render(<TenantForm editing={PROD_TENANT} mappedOrigins={[PROD_TENANT.origin]} selfHosted={[]} onSubmit={onSubmit} onCancel={onCancel} />);
+    const form = screen.getByRole('form', { name: `Edit tenant ${PROD_TENANT.origin}` });
     expect((within(form).getByLabelText('Environment name (optional)') as HTMLInputElement).value).toBe(production.name);
     expect((within(form).getByLabelText('Region (optional)') as HTMLSelectElement).value).toBe('eu');
     type(form, 'Label', 'Acme SSO');
     fireEvent.click(within(form).getByRole('button', { name: 'Save tenant' }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ ...PROD, label: 'Acme SSO' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ ...PROD_TENANT, label: 'Acme SSO' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalled();
   });
 
   it('says when saving failed', async () => {
-    render(<TenantForm editing={PROD} mappedOrigins={[PROD.origin]} selfHosted={[]} onSubmit={async () => Promise.reject(new Error('QUOTA_BYTES exceeded'))} />);
+    render(<TenantForm editing={PROD_TENANT} mappedOrigins={[PROD_TENANT.origin]} selfHosted={[]} onSubmit={async () => Promise.reject(new Error('QUOTA_BYTES exceeded'))} />);
     fireEvent.click(screen.getByRole('button', { name: 'Save tenant' }));
     expect(await screen.findByText('Not saved: QUOTA_BYTES exceeded')).toBeTruthy();
   });

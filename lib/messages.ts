@@ -5,17 +5,11 @@
  * (Dark Reader's rule). The background's broadcasts to the popup are checked the same way on arrival.
  */
 import * as z from 'zod/mini';
-import { CONSOLES } from './consoles';
+import { SELF_HOSTABLE_CONSOLE_IDS } from './consoles';
 import { REGION_TLDS } from './regions';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
-
-/**
- * The consoles the admin may say a page is (lib/target, activeTab): the self-hostable ones, read from lib/consoles so
- * the two lists cannot drift. Cloudflare Zero Trust is never one: it lives at a fixed host.
- */
-const SELF_HOSTABLE_CONSOLE_IDS = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => candidate.id);
 
 export const uiRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -27,7 +21,10 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
     description: z.optional(z.string().check(z.maxLength(1000))),
     /** PingFederate's extra scopes (space separated; `openid` is always there). */
     scopes: z.optional(z.string().check(z.maxLength(500))),
-    /** The console the admin says this page is, when it is no known console (lib/target resolveTarget `chosen`). */
+    /**
+     * The console the admin says this page is, when it is no known console (lib/target resolveTarget `chosen`): only
+     * a self-hostable one. Cloudflare Zero Trust is never one: it lives at a fixed host.
+     */
     consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)),
   }),
   z.strictObject({

@@ -11,10 +11,8 @@ import {
   SETTINGS_LOCK,
   addSelfHostedConsole,
   MAX_USES,
-
   guessTier,
   loadSettings,
-
   recordUse,
   rememberTenant,
   repairSettings,
@@ -29,25 +27,10 @@ import {
   type UseRecord,
 } from './settings';
 import { exportSettings, parseSettingsImport } from './settings-transfer';
+import { DEV_TENANT, PROD_TENANT } from './test-settings';
 
 const dev = environment('dev');
 const production = environment('production');
-
-const PROD_TENANT: TenantMapping = {
-  origin: 'https://one.dash.cloudflare.com',
-  consoleId: 'cloudflare',
-  tier: 'production',
-  label: 'Acme',
-  expected: { environmentId: production.id, environmentName: production.name, regionTld: 'eu' },
-};
-
-const DEV_TENANT: TenantMapping = {
-  origin: 'https://openam-acme-dev.forgeblocks.com',
-  consoleId: 'aic',
-  tier: 'development',
-  label: 'Acme',
-  expected: { environmentId: dev.id },
-};
 
 function settingsWith(overrides: Partial<Settings>): Settings {
   return { ...structuredClone(DEFAULT_SETTINGS), ...overrides };

@@ -19,7 +19,7 @@
  */
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { CONSOLES } from './consoles';
+import { CONSOLES, SELF_HOSTABLE_CONSOLE_IDS } from './consoles';
 import type { ConsoleId, SelfHostedConsole } from './consoles/types';
 import type { Credential, SeenUse } from './credential/types';
 import { isEnvironmentId, REGION_TLDS, type RegionTld } from './regions';
@@ -70,11 +70,6 @@ export const TIER_NAMES: Readonly<Record<Tier, string>> = {
  * every page that reads settings (background, popup, options) already imports it, and it imports nothing of this.
  */
 const CONSOLE_IDS = CONSOLES.map((module) => module.id) as [ConsoleId, ...ConsoleId[]];
-/** Consoles an admin can run at an origin of their own (lib/consoles' `selfHostable`). */
-const SELF_HOSTABLE_CONSOLE_IDS = CONSOLES.filter((module) => module.selfHostable).map((module) => module.id) as [
-  ConsoleId,
-  ...ConsoleId[],
-];
 
 export const DEFAULT_IDLE_CLEAR_MINUTES = 10;
 /** A credential left in the vault longer than two hours is forgotten, not kept: there is no "never". */

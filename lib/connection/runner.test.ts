@@ -441,9 +441,11 @@ describe('no secret in any report', () => {
     }
   });
 
-  it('a server that echoes the secret and the token back in its error text is redacted', async () => {
-    const credential = oidcApp('dev', 'worker');
-    const secret = credential.clientSecret ?? '';
+  /**
+   * A PingOne that issues a fresh token, then answers every API read with a 500 whose body `echo` writes from the
+   * request and that token; `issued()` is the token, once issued.
+   */
+  const echoingApi = (echo: (seen: Seen, token: string) => Record<string, unknown>) => {
     let issued = '';
     const fake = fakePingOne({
       override: (seen) => {
@@ -451,17 +453,21 @@ describe('no secret in any report', () => {
           issued = `tok-echo-${crypto.randomUUID()}`;
           return json(200, { access_token: issued });
         }
-        if (seen.url.includes('api.pingone')) {
-          return json(500, { code: 'SERVER', message: `failed for ${seen.headers.get('authorization')} and ${secret}` });
-        }
-        return undefined;
+        return seen.url.includes('api.pingone') ? json(500, echo(seen, issued)) : undefined;
       },
     });
+    return { fake, issued: () => issued };
+  };
+
+  it('a server that echoes the secret and the token back in its error text is redacted', async () => {
+    const credential = oidcApp('dev', 'worker');
+    const secret = credential.clientSecret ?? '';
+    const { fake, issued } = echoingApi((seen) => ({ code: 'SERVER', message: `failed for ${seen.headers.get('authorization')} and ${secret}` }));
     const { report, updates } = await run(credential, fake);
     const text = allText([...updates, report]);
     expect(step(report, 'environment-read').message).toContain('[redacted]');
     expect(text.includes(secret)).toBe(false);
-    expect(text.includes(issued)).toBe(false);
+    expect(text.includes(issued())).toBe(false);
     const description = fakePingOne({
       override: (seen) => (seen.url.endsWith('/token') ? json(400, { error: 'invalid_request', error_description: `bad secret ${encodeURIComponent(secret)}!` }) : undefined),
     });
@@ -497,23 +503,11 @@ describe('no secret in any report', () => {
 
   it('the raw credential and the token echoed across the cut leave no fragment either', async () => {
     const credential = read(await signTestCredential(productClaims('dev')));
-    let issued = '';
-    const fake = fakePingOne({
-      override: (seen) => {
-        if (seen.url.endsWith('/token')) {
-          issued = `tok-echo-${crypto.randomUUID()}`;
-          return json(200, { access_token: issued });
-        }
-        if (seen.url.includes('api.pingone')) {
-          return json(500, { message: `${'y'.repeat(STRADDLE)}${issued} ${credential.raw}` });
-        }
-        return undefined;
-      },
-    });
+    const { fake, issued } = echoingApi((_seen, token) => ({ message: `${'y'.repeat(STRADDLE)}${token} ${credential.raw}` }));
     const { report, updates } = await run(credential, fake);
     const text = allText([...updates, report]);
     expect(step(report, 'environment-read').message).toContain('[redacted]');
-    expect(fragmentsIn(text, issued)).toEqual([]);
+    expect(fragmentsIn(text, issued())).toEqual([]);
     expect(fragmentsIn(text, credential.raw)).toEqual([]);
   });
 });

@@ -15,6 +15,15 @@ export { pingAccessApiRequest, CREDENTIAL_PLACEHOLDER } from './pingaccess';
 
 export const CONSOLES: readonly ConsoleModule[] = [pingAccess, aic, cloudflare, pingFederate];
 
+/**
+ * The consoles an admin can run at an origin of their own (`selfHostable`): the ids Options accepts for a console
+ * origin and the popup may name for an unknown page. A non-empty tuple because zod's `z.enum` takes one.
+ */
+export const SELF_HOSTABLE_CONSOLE_IDS = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => candidate.id) as [
+  ConsoleId,
+  ...ConsoleId[],
+];
+
 export function consoleById(id: ConsoleId): ConsoleModule {
   const found = CONSOLES.find((candidate) => candidate.id === id);
   if (!found) throw new RangeError(`No console ${String(id)}`);

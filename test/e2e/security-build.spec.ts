@@ -141,7 +141,7 @@ test('npm run zip makes both store packages and a sources archive with nothing s
     expect(sources).toContain(needed);
   }
   const stray = sources.filter((entry) =>
-    /^(test|\.output|\.wxt|node_modules|test-results|playwright-report)\/|\.(test|spec)\.tsx?$|\.log$|test-credentials|^\./.test(
+    /^(test|\.output|\.wxt|node_modules|test-results|playwright-report)\/|\.(test|spec)\.tsx?$|\.log$|(^|\/)test-[\w-]+\.ts$|^\./.test(
       entry,
     ),
   );
