@@ -352,6 +352,24 @@ describe('PopupApp on a page that is no known console (activeTab)', () => {
     expect(props.onFill).toHaveBeenCalledWith({ override: false, consoleId: 'pingfederate' });
   });
 
+  it('keeps the name the admin typed for a console when they switch to another and back', async () => {
+    popup({ target: onUnknownPage(PAGE), initialText: gatewayJwt });
+    const nameBox = async () => (await screen.findByLabelText('Connection name')) as HTMLInputElement;
+    const suggested = (await nameBox()).value;
+    expect(suggested).not.toBe('');
+    fireEvent.input(await nameBox(), { target: { value: 'acme-gateway' } });
+    // AIC takes no gateway credential: its plan has no Name, so none is shown while it is chosen.
+    fireEvent.change(select(), { target: { value: 'aic' } });
+    expect(screen.queryByLabelText('Connection name')).toBeNull();
+    fireEvent.change(select(), { target: { value: 'pingaccess' } });
+    expect((await nameBox()).value).toBe('acme-gateway');
+    // A new credential starts from the console's suggestion again.
+    type(await signTestCredential(gatewayClaims('staging')));
+    fireEvent.change(select(), { target: { value: 'pingaccess' } });
+    expect((await nameBox()).value).not.toBe('acme-gateway');
+    expect((await nameBox()).value).not.toBe('');
+  });
+
   it('remembers the tenant for the console chosen', () => {
     const props = popup({ target: onUnknownPage(PAGE), initialText: webAppLines });
     fireEvent.change(select(), { target: { value: 'aic' } });

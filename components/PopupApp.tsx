@@ -177,8 +177,14 @@ export function PopupApp(props: PopupAppProps) {
     }
     return plannedValue(consoleModule, credential, 'name') ?? '';
   }, [credential, consoleModule]);
-  const [name, setName] = useState(suggestedName ?? '');
-  useEffect(() => setName(suggestedName ?? ''), [suggestedName]);
+  // What the admin typed, per console: switching "This page is" and back keeps it; a new credential starts afresh.
+  const [typedNames, setTypedNames] = useState<{ of?: Credential; byConsole: Record<string, string> }>({ byConsole: {} });
+  const typed = typedNames.of === credential ? typedNames.byConsole : {};
+  const name = (onConsole && typed[onConsole.consoleId]) ?? suggestedName ?? '';
+  const setName = (next: string) => {
+    if (!onConsole) return;
+    setTypedNames({ of: credential, byConsole: { ...typed, [onConsole.consoleId]: next } });
+  };
   // PingAccess's Description and PingFederate's extra scopes: offered where the console's plan has the field.
   const [description, setDescription] = useState('');
   const [scopes, setScopes] = useState('');

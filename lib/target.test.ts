@@ -145,4 +145,12 @@ describe('resolveTarget', () => {
       fingerprint: 'fp',
     });
   });
+
+  it('gives no tenant when the one remembered at this origin is another console', () => {
+    const target = resolveTarget(`${ACME_PA}/#/`, SETTINGS, 'pingfederate');
+    if (target.kind !== 'console') throw new Error(target.reason);
+    expect(target.console.id).toBe('pingfederate');
+    expect(target.tenant).toBeUndefined();
+    expect(checkContextFor(target, SETTINGS, 'fp').expected).toBeUndefined();
+  });
 });

@@ -43,7 +43,10 @@ function imitatedConsole(hostname: string): ConsoleModule | undefined {
 }
 
 function consoleTarget(module: ConsoleModule, origin: string, settings: Settings, via: 'known' | 'active-tab'): Target {
-  return { kind: 'console', console: module, origin, tenant: tenantForOrigin(settings, origin), via };
+  // A tenant remembered as another console at this origin says nothing about this one: its tier and expected
+  // environment must not gate a fill the admin has named differently.
+  const tenant = tenantForOrigin(settings, origin);
+  return { kind: 'console', console: module, origin, tenant: tenant?.consoleId === module.id ? tenant : undefined, via };
 }
 
 /**
