@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { SELF_HOSTABLE_CONSOLE_IDS } from './consoles';
 import { REGION_TLDS } from './regions';
+import { httpsOriginOf } from './settings';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
@@ -15,6 +16,12 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('fill'),
     tabId: z.int().check(z.nonnegative()),
+    /**
+     * The origin the popup showed the admin. The tab may have moved since the popup opened; the background fills only
+     * a tab still at this origin, so the checks and choices the admin saw are the ones that apply.
+     */
+    // An https origin exactly as URL.origin writes it (lower-case host, no default port, no path).
+    origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
     override: z.boolean(),
     name: z.optional(z.string().check(z.maxLength(200))),
     /** PingAccess's Description, as the admin typed it in the popup. */

@@ -8,6 +8,7 @@ import {
   REPORT_KEY_PREFIX,
   VAULT_IDLE_ALARM,
   VAULT_KEY,
+  VAULT_TOUCHED_KEY,
   clearVault,
   onVaultCleared,
   readReport,
@@ -24,8 +25,11 @@ const TEN_MINUTES = 10 * 60_000;
 const T0 = 1_760_000_000_000;
 const TEXT = 'Client ID: 6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d';
 
-async function stored() {
-  return (await fakeBrowser.storage.session.get(VAULT_KEY))[VAULT_KEY] as { text: string; touchedAt: number } | undefined;
+/** The text and its use time as kept under their two keys; undefined when neither is there. */
+async function stored(): Promise<{ text: unknown; touchedAt: unknown } | undefined> {
+  const session = await fakeBrowser.storage.session.get([VAULT_KEY, VAULT_TOUCHED_KEY]);
+  if (session[VAULT_KEY] === undefined && session[VAULT_TOUCHED_KEY] === undefined) return undefined;
+  return { text: session[VAULT_KEY], touchedAt: session[VAULT_TOUCHED_KEY] };
 }
 
 async function alarmTime(): Promise<number | undefined> {
@@ -55,8 +59,14 @@ describe('writeVault and readVault', () => {
 
   it('reads nothing from an empty vault or from an entry of another shape', async () => {
     expect(await readVault(TEN_MINUTES, T0)).toBe('');
-    await fakeBrowser.storage.session.set({ [VAULT_KEY]: 'a bare string' });
+    await fakeBrowser.storage.session.set({ [VAULT_KEY]: { text: TEXT }, [VAULT_TOUCHED_KEY]: T0 });
     expect(await readVault(TEN_MINUTES, T0)).toBe('');
+  });
+
+  it('wipes text that has no use time instead of keeping it forever', async () => {
+    await fakeBrowser.storage.session.set({ [VAULT_KEY]: TEXT });
+    expect(await readVault(TEN_MINUTES, T0)).toBe('');
+    expect(await stored()).toBeUndefined();
   });
 
   it('treats writing empty text as a clear', async () => {
@@ -68,8 +78,9 @@ describe('writeVault and readVault', () => {
 });
 
 describe('clearVault', () => {
-  it('removes the credential, every connection report and the alarm, and nothing else', async () => {
+  it('removes the credential, its use time, every connection report and the alarm, and nothing else', async () => {
     await writeVault(TEXT, TEN_MINUTES, T0);
+    await touchVault(TEN_MINUTES, T0 + 1);
     await writeReport('fp-a', { fingerprint: 'fp-a' });
     await writeReport('fp-b', { fingerprint: 'fp-b' });
     await fakeBrowser.storage.session.set({ unrelated: 1 });
@@ -104,6 +115,29 @@ describe('touchVault', () => {
     await touchVault(TEN_MINUTES, T0 + TEN_MINUTES + 1);
     expect(await stored()).toBeUndefined();
     expect(await alarmTime()).toBeUndefined();
+  });
+
+  it('never writes the text: a clear landing between its read and its write stays a clear', async () => {
+    await writeVault(TEXT, TEN_MINUTES, T0);
+    // Clear as the touch's first storage read finishes: the popup's Clear racing a fill's touch in the background.
+    const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let cleared = false;
+    fakeBrowser.storage.session.get = (async (...args: Parameters<typeof get>) => {
+      const result = await get(...args);
+      if (!cleared) {
+        cleared = true;
+        await clearVault();
+      }
+      return result;
+    }) as typeof get;
+    try {
+      await touchVault(TEN_MINUTES, T0 + 60_000);
+    } finally {
+      fakeBrowser.storage.session.get = get;
+    }
+    expect(cleared).toBe(true);
+    expect((await fakeBrowser.storage.session.get(VAULT_KEY))[VAULT_KEY]).toBeUndefined();
+    expect(await readVault(TEN_MINUTES, T0 + 60_001)).toBe('');
   });
 
   it('stores nothing and arms nothing when the vault is empty', async () => {

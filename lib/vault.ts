@@ -6,7 +6,14 @@
  */
 import { browser } from 'wxt/browser';
 
+/** The credential's text, written only by writeVault and removed only by clearVault. */
 export const VAULT_KEY = 'vault';
+/**
+ * When the credential was last used (ms since the epoch). Kept apart from the text so a touch never writes the text:
+ * storage.session has no compare-and-set, and a touch that rewrote the text it had read could bring back a credential
+ * cleared in between. A timestamp left without text (a touch landing after a clear) keeps nothing alive.
+ */
+export const VAULT_TOUCHED_KEY = 'vault-touched';
 /** Connection reports are kept per credential fingerprint so a reopened popup shows the last one. */
 export const REPORT_KEY_PREFIX = 'connection-report:';
 export const VAULT_IDLE_ALARM = 'vault-idle-clear';
@@ -16,18 +23,13 @@ interface VaultEntry {
   touchedAt: number;
 }
 
-function isVaultEntry(value: unknown): value is VaultEntry {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as VaultEntry).text === 'string' &&
-    typeof (value as VaultEntry).touchedAt === 'number'
-  );
-}
-
 async function storedEntry(): Promise<VaultEntry | undefined> {
-  const stored = (await browser.storage.session.get(VAULT_KEY))[VAULT_KEY];
-  return isVaultEntry(stored) ? stored : undefined;
+  const stored = await browser.storage.session.get([VAULT_KEY, VAULT_TOUCHED_KEY]);
+  const text = stored[VAULT_KEY];
+  const touchedAt = stored[VAULT_TOUCHED_KEY];
+  if (typeof text !== 'string') return undefined;
+  // Text with no use time cannot be aged: it counts as idle since forever, so it is wiped, never kept.
+  return { text, touchedAt: typeof touchedAt === 'number' ? touchedAt : 0 };
 }
 
 /** The stored text, or '' when there is none or it sat idle longer than `idleMs` (then it is wiped). */
@@ -44,45 +46,45 @@ export async function readVault(idleMs: number, now = Date.now()): Promise<strin
 /** Store the text and (re)arm the idle alarm. Empty text clears. */
 export async function writeVault(text: string, idleMs: number, now = Date.now()): Promise<void> {
   if (text === '') return clearVault();
-  const entry: VaultEntry = { text, touchedAt: now };
-  await browser.storage.session.set({ [VAULT_KEY]: entry });
+  await browser.storage.session.set({ [VAULT_KEY]: text, [VAULT_TOUCHED_KEY]: now });
+  await armIdleAlarm(now + idleMs);
+}
+
+function armIdleAlarm(when: number): Promise<void> {
   // Alarms fire at most every 30 s in Chrome; the read-side expiry above covers the gap.
-  await browser.alarms.create(VAULT_IDLE_ALARM, { when: now + idleMs });
+  return browser.alarms.create(VAULT_IDLE_ALARM, { when });
 }
 
 /**
  * The admin used the credential (opened the popup, filled, tested): the idle time starts again from `now`.
  * An entry already past its idle time is wiped instead, never revived. Nothing stored, nothing to do.
- *
- * storage.session has no compare-and-set: an edit landing between this read and this write would be overwritten
- * with the text read here. The window is one storage round trip, and every caller touches right after reading.
+ * Only the use time is written, never the text, so a clear landing between the read and the write stays a clear.
  */
 export async function touchVault(idleMs: number, now = Date.now()): Promise<void> {
-  const text = await readVault(idleMs, now);
-  if (text) await writeVault(text, idleMs, now);
+  if (!(await readVault(idleMs, now))) return;
+  await browser.storage.session.set({ [VAULT_TOUCHED_KEY]: now });
+  await armIdleAlarm(now + idleMs);
 }
 
 /**
- * The idle setting changed (or was first read): arm the alarm for the stored `touchedAt` plus the new `idleMs`,
+ * The idle setting changed (or was first read): arm the alarm for the stored use time plus the new `idleMs`,
  * or wipe the vault now if that moment has already passed. The credential's use time is not moved.
  */
 export async function rearmVault(idleMs: number, now = Date.now()): Promise<void> {
   const stored = await storedEntry();
   if (!stored) return;
   if (now - stored.touchedAt > idleMs) return clearVault();
-  await browser.alarms.create(VAULT_IDLE_ALARM, { when: stored.touchedAt + idleMs });
+  await armIdleAlarm(stored.touchedAt + idleMs);
   // A touch that landed between the read above and this alarm: its own alarm may have been replaced by the older
-  // moment armed here, so arm once more from what is stored now (a touch arms touchedAt + idleMs as well).
+  // moment armed here, so arm once more from what is stored now (a touch arms its use time + idleMs as well).
   const after = await storedEntry();
-  if (after && after.touchedAt !== stored.touchedAt) {
-    await browser.alarms.create(VAULT_IDLE_ALARM, { when: after.touchedAt + idleMs });
-  }
+  if (after && after.touchedAt !== stored.touchedAt) await armIdleAlarm(after.touchedAt + idleMs);
 }
 
-/** Wipe the credential and every report derived from it. */
+/** Wipe the credential, its use time and every report derived from it. */
 export async function clearVault(): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((key) => key === VAULT_KEY || key.startsWith(REPORT_KEY_PREFIX));
+  const keys = Object.keys(all).filter((key) => key === VAULT_KEY || key === VAULT_TOUCHED_KEY || key.startsWith(REPORT_KEY_PREFIX));
   if (keys.length > 0) await browser.storage.session.remove(keys);
   await browser.alarms.clear(VAULT_IDLE_ALARM);
 }

@@ -44,8 +44,7 @@ async function main() {
   const idleMs = () => settings.idleClearMinutes * 60_000;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
 
-  // Opening the popup is a use of the credential: its idle time starts again. Done before the first render, so no
-  // edit of the admin's can land between this read-and-rewrite and be overwritten.
+  // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
   await touchVault(idleMs());
   let text = await readVault(idleMs());
   if (!text && settings.readClipboardOnOpen) {
@@ -102,11 +101,14 @@ async function main() {
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: (value) => navigator.clipboard.writeText(value),
     onFill: async ({ override, name, description, scopes, consoleId }) => {
-      if (tab?.id === undefined) throw new Error('No active tab to fill.');
+      // The origin shown is sent along: the background refuses the fill if the tab has moved since (lib/messages).
+      const shown = resolveTarget(tab?.url, settings, consoleId);
+      if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
       await vaultWrite;
       const response = await send({
         type: 'fill',
         tabId: tab.id,
+        origin: shown.origin,
         override,
         ...(name ? { name } : {}),
         ...(description ? { description } : {}),

@@ -10,7 +10,7 @@ import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
 import type { BackgroundEvent } from '../messages';
 import { DEFAULT_SETTINGS } from '../settings';
-import { clearVault, readReport, REPORT_KEY_PREFIX, VAULT_IDLE_ALARM, VAULT_KEY, writeReport, writeVault } from '../vault';
+import { clearVault, readReport, REPORT_KEY_PREFIX, VAULT_IDLE_ALARM, VAULT_KEY, VAULT_TOUCHED_KEY, writeReport, writeVault } from '../vault';
 import {
   abandonConnectionTest,
   cancelConnectionTest,
@@ -94,10 +94,23 @@ describe('startConnectionTest', () => {
     expect(running.finishedAt).toBeUndefined();
     expect(events).toContainEqual({ type: 'connection.update', report: running });
 
-    const vault = (await fakeBrowser.storage.session.get(VAULT_KEY))[VAULT_KEY] as { text: string; touchedAt: number };
-    expect(vault.text).toBe(OIDC_APP);
-    expect(vault.touchedAt).toBeGreaterThanOrEqual(before);
-    expect((await fakeBrowser.alarms.get(VAULT_IDLE_ALARM))?.scheduledTime).toBe(vault.touchedAt + IDLE_MS);
+    const vault = await fakeBrowser.storage.session.get([VAULT_KEY, VAULT_TOUCHED_KEY]);
+    expect(vault[VAULT_KEY]).toBe(OIDC_APP);
+    const touchedAt = vault[VAULT_TOUCHED_KEY] as number;
+    expect(touchedAt).toBeGreaterThanOrEqual(before);
+    expect((await fakeBrowser.alarms.get(VAULT_IDLE_ALARM))?.scheduledTime).toBe(touchedAt + IDLE_MS);
+  });
+
+  it('refuses to start when the vault is cleared while it loads the credential, running nothing and keeping nothing', async () => {
+    await writeVault(OIDC_APP, IDLE_MS);
+    const starting = startConnectionTest({ type: 'connection.start' });
+    // The popup's Clear reaches the background (onVaultCleared) while this start is still reading the vault: there is
+    // no running test yet for the clear to stop.
+    await abandonConnectionTest();
+    expect(await starting).toEqual({ ok: false, error: 'The credential was cleared.' });
+    expect(runConnectionTest).not.toHaveBeenCalled();
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) => key.startsWith(REPORT_KEY_PREFIX))).toEqual([]);
+    expect(events).toEqual([]);
   });
 });
 
@@ -158,7 +171,7 @@ describe('only the latest test writes', () => {
     const fingerprint = await start();
     await storedReportWhen(fingerprint, () => true);
     // As if the clear's sweep ran just before the run's write landed: the vault is gone, the report is not.
-    await fakeBrowser.storage.session.remove(VAULT_KEY);
+    await fakeBrowser.storage.session.remove([VAULT_KEY, VAULT_TOUCHED_KEY]);
     await abandonConnectionTest();
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });

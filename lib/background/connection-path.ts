@@ -25,6 +25,11 @@ interface Run {
 /** The latest test, finished or not: the only one allowed to write. Undefined after the vault was cleared. */
 let latest: Run | undefined;
 /**
+ * How many times the vault was cleared since the worker started (abandonConnectionTest counts them). A test that
+ * loaded its credential before a clear must not start after it: the clear found no `latest` to stop.
+ */
+let vaultClears = 0;
+/**
  * Every report write and removal, in the order they were asked for. One queue for all runs: a superseded run's
  * write queued earlier can never land after the next run's first write.
  */
@@ -56,10 +61,12 @@ function publish(run: Run, report: ConnectionReport): void {
 export async function startConnectionTest(
   request: Extract<UiRequest, { type: 'connection.start' }>,
 ): Promise<ConnectionStartResponse> {
+  const clearsBefore = vaultClears;
   await recovery;
   const loaded = await useVaultCredential('test');
   if (!loaded.ok) return loaded;
   const fingerprint = await fingerprintCredential(loaded.credential);
+  if (vaultClears !== clearsBefore) return { ok: false, error: 'The credential was cleared.' };
 
   latest?.controller.abort();
   const run: Run = { controller: new AbortController(), fingerprint };
@@ -86,6 +93,7 @@ export function cancelConnectionTest(): { ok: true } {
  * the vault was wiped may land after the wipe, so its report is removed once more behind it.
  */
 export function abandonConnectionTest(): Promise<void> {
+  vaultClears++;
   const run = latest;
   if (!run) return Promise.resolve();
   latest = undefined;

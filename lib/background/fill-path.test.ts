@@ -10,7 +10,7 @@ import { gatewayClaims, productClaims, signTestCredential } from '../credential/
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport } from '../fill/types';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../settings';
-import { VAULT_IDLE_ALARM, VAULT_KEY, writeVault } from '../vault';
+import { VAULT_IDLE_ALARM, VAULT_KEY, VAULT_TOUCHED_KEY, writeVault } from '../vault';
 import { fillTab } from './fill-path';
 
 const dev = environment('dev');
@@ -57,6 +57,11 @@ async function openTab(url: string): Promise<number> {
   return tab.id!;
 }
 
+/** The origin the popup shows for the tab: where the tab is now. */
+async function originOf(tabId: number): Promise<string> {
+  return new URL((await fakeBrowser.tabs.get(tabId)).url!).origin;
+}
+
 async function settingsWith(change: Partial<Settings>) {
   await saveSettings({ ...structuredClone(DEFAULT_SETTINGS), ...change });
 }
@@ -84,7 +89,7 @@ afterEach(() => {
 describe('fillTab refusals', () => {
   it('refuses without a credential in the vault, and touches no page', async () => {
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    expect(await fillTab({ type: 'fill', tabId, override: false })).toEqual({
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false })).toEqual({
       ok: false,
       error: 'No credential to fill: paste one in the popup first.',
     });
@@ -94,7 +99,7 @@ describe('fillTab refusals', () => {
   it('refuses a credential that sat idle past the setting, and wipes it', async () => {
     await writeVault(OIDC_APP, IDLE_MS, T0 - IDLE_MS - 1);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: false, error: /No credential to fill/ });
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false })).toMatchObject({ ok: false, error: /No credential to fill/ });
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(executeScript).not.toHaveBeenCalled();
   });
@@ -102,14 +107,14 @@ describe('fillTab refusals', () => {
   it('refuses a tab that is not a console', async () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.lookalike}/acme/settings`);
-    expect(await fillTab({ type: 'fill', tabId, override: true })).toMatchObject({ ok: false, error: /not a known console/ });
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true })).toMatchObject({ ok: false, error: /not a known console/ });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
   it('keeps a wrong kind refused even with override, injecting nothing and recording no use', async () => {
     await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    expect(await fillTab({ type: 'fill', tabId, override: true })).toEqual({
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true })).toEqual({
       ok: false,
       error: 'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential. Nothing was filled.',
     });
@@ -125,13 +130,13 @@ describe('fillTab refusals', () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
 
-    const blocked = await fillTab({ type: 'fill', tabId, override: false });
+    const blocked = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
     expect(blocked).toMatchObject({ ok: false, error: 'Not filled: one check fails for Cloudflare Zero Trust.' });
     const blockedBy = blocked.ok ? [] : (blocked.blockedBy ?? []);
     expect(blockedBy.map((check) => [check.id, check.level])).toEqual([['mapping.environment', 'error']]);
     expect(executeScript).not.toHaveBeenCalled();
 
-    expect(await fillTab({ type: 'fill', tabId, override: true })).toMatchObject({ ok: true });
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true })).toMatchObject({ ok: true });
     expect(executeScript).toHaveBeenCalledTimes(2);
   });
 
@@ -139,10 +144,24 @@ describe('fillTab refusals', () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
     executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
-    expect(await fillTab({ type: 'fill', tabId, override: false })).toEqual({
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false })).toEqual({
       ok: false,
       error: 'Could not reach the page to fill it: Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
     });
+    expect(await uses()).toEqual([]);
+  });
+});
+
+describe('fillTab on a tab that moved since the popup showed it', () => {
+  it('refuses a tab now at another origin than the one the popup showed, even with override, injecting nothing', async () => {
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    // The popup showed the PingFederate page the admin named; the tab has since gone to a known console.
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    expect(await fillTab({ type: 'fill', tabId, origin: CONSOLE_ORIGINS.pingfederate, override: true })).toEqual({
+      ok: false,
+      error: `The tab moved to ${CONSOLE_ORIGINS.cloudflare}; reopen the popup there.`,
+    });
+    expect(executeScript).not.toHaveBeenCalled();
     expect(await uses()).toEqual([]);
   });
 });
@@ -151,7 +170,7 @@ describe('fillTab injection', () => {
   it('injects the engine into the top frame only, then hands it the console’s plan for that origin', async () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    const response = await fillTab({ type: 'fill', tabId, override: false, name: 'PingOne Dev' });
+    const response = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false, name: 'PingOne Dev' });
     expect(executeScript.mock.calls[0]?.[0]).toEqual({ target: { tabId, frameIds: [0] }, files: ['/fill.js'] });
     expect(executeScript.mock.calls[1]?.[0]).toMatchObject({ target: { tabId, frameIds: [0] } });
     const plan = plannedFields();
@@ -161,11 +180,14 @@ describe('fillTab injection', () => {
     expect(response).toEqual({ ok: true, report: reportFor(plan, 'filled') });
   });
 
-  it('counts the fill as a use of the credential: touchedAt and the idle alarm move to the fill', async () => {
+  it('counts the fill as a use of the credential: its use time and the idle alarm move to the fill', async () => {
     await writeVault(OIDC_APP, IDLE_MS, T0 - 9 * 60_000);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    await fillTab({ type: 'fill', tabId, override: false });
-    expect((await fakeBrowser.storage.session.get(VAULT_KEY))[VAULT_KEY]).toEqual({ text: OIDC_APP, touchedAt: T0 });
+    await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
+    expect(await fakeBrowser.storage.session.get([VAULT_KEY, VAULT_TOUCHED_KEY])).toEqual({
+      [VAULT_KEY]: OIDC_APP,
+      [VAULT_TOUCHED_KEY]: T0,
+    });
     expect((await fakeBrowser.alarms.get(VAULT_IDLE_ALARM))?.scheduledTime).toBe(T0 + IDLE_MS);
   });
 });
@@ -174,7 +196,7 @@ describe('fillTab use records', () => {
   it('records a use when the secret field was filled', async () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    await fillTab({ type: 'fill', tabId, override: false });
+    await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
     expect(await uses()).toEqual([
       expect.objectContaining({ origin: CONSOLE_ORIGINS.cloudflare, consoleId: 'cloudflare', environmentId: dev.id, at: T0 }),
     ]);
@@ -184,7 +206,7 @@ describe('fillTab use records', () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
     pageAnswer = (plan) => reportFor(plan, 'filled', { clientSecret: 'unchanged' });
-    await fillTab({ type: 'fill', tabId, override: false });
+    await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
     expect(await uses()).toHaveLength(1);
   });
 
@@ -193,7 +215,7 @@ describe('fillTab use records', () => {
       await writeVault(OIDC_APP, IDLE_MS, T0);
       const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
       pageAnswer = (plan) => reportFor(plan, 'filled', { clientSecret: status });
-      expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: true });
+      expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false })).toMatchObject({ ok: true });
       expect(await uses()).toEqual([]);
     });
   }
@@ -204,12 +226,12 @@ describe('fillTab use records', () => {
     await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
     const tabId = await openTab(`${origin}/#/pingone-connections/new`);
     pageAnswer = (plan) => reportFor(plan, 'filled', { credential: 'not-found' });
-    expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: true });
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false })).toMatchObject({ ok: true });
     expect(plannedFields().fields.find((field) => field.key === 'credential')?.secret).toBe(true);
     expect(await uses()).toEqual([]);
 
     pageAnswer = (plan) => reportFor(plan, 'filled');
-    await fillTab({ type: 'fill', tabId, override: false });
+    await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
     expect(await uses()).toEqual([expect.objectContaining({ origin, consoleId: 'pingaccess', environmentId: dev.id })]);
   });
 
@@ -217,7 +239,7 @@ describe('fillTab use records', () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
     pageAnswer = (plan) => ({ ...reportFor(plan, 'filled'), refused: 'This page is not the one the plan is for.' });
-    await fillTab({ type: 'fill', tabId, override: false });
+    await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
     expect(await uses()).toEqual([]);
   });
 });
@@ -231,10 +253,10 @@ describe('fillTab on a page the admin named (activeTab)', () => {
     await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
     const tabId = await openTab(`${origin}/#/settings/system/pingone/connections/add`);
 
-    expect(await fillTab({ type: 'fill', tabId, override: false })).toMatchObject({ ok: false, error: /not a known console/ });
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false })).toMatchObject({ ok: false, error: /not a known console/ });
     expect(executeScript).not.toHaveBeenCalled();
 
-    const response = await fillTab({ type: 'fill', tabId, override: false, consoleId: 'pingaccess' });
+    const response = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false, consoleId: 'pingaccess' });
     expect(executeScript.mock.calls[0]?.[0]).toEqual({ target: { tabId, frameIds: [0] }, files: ['/fill.js'] });
     const plan = plannedFields();
     expect(plan).toMatchObject({ consoleId: 'pingaccess', origin });
@@ -245,24 +267,29 @@ describe('fillTab on a page the admin named (activeTab)', () => {
   it('checks the credential against the console named: a gateway credential named as PingFederate is refused, nothing injected', async () => {
     await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.pingfederate}/pingfederate/app`);
-    const blocked = await fillTab({ type: 'fill', tabId, override: false, consoleId: 'pingfederate' });
+    const blocked = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false, consoleId: 'pingfederate' });
     expect(blocked).toMatchObject({ ok: false, error: /for PingFederate\.$/ });
     expect(blocked.ok ? [] : blocked.blockedBy?.map((check) => check.id)).toContain('target.kind');
-    expect(await fillTab({ type: 'fill', tabId, override: true, consoleId: 'pingfederate' })).toMatchObject({ ok: false, error: /Nothing was filled/ });
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true, consoleId: 'pingfederate' })).toMatchObject({ ok: false, error: /Nothing was filled/ });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
-  it('ignores the choice on a known console: Cloudflare named as PingFederate is filled as Cloudflare', async () => {
+  it('refuses a choice made for an unknown page once the tab is a known console: Cloudflare named as PingFederate', async () => {
+    // The popup offers the choice only on a page no known console; a known console now means the tab moved since.
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
-    expect(await fillTab({ type: 'fill', tabId, override: false, consoleId: 'pingfederate' })).toMatchObject({ ok: true });
-    expect(plannedFields()).toMatchObject({ consoleId: 'cloudflare', origin: CONSOLE_ORIGINS.cloudflare });
+    expect(await fillTab({ type: 'fill', tabId, origin: CONSOLE_ORIGINS.cloudflare, override: true, consoleId: 'pingfederate' })).toEqual({
+      ok: false,
+      error: `The tab moved to ${CONSOLE_ORIGINS.cloudflare}; reopen the popup there.`,
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await uses()).toEqual([]);
   });
 
   it('refuses a named look-alike of a hosted console, touching no page', async () => {
     await writeVault(await signTestCredential(productClaims('dev')), IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.lookalike}/acme/settings`);
-    expect(await fillTab({ type: 'fill', tabId, override: true, consoleId: 'aic' })).toEqual({
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true, consoleId: 'aic' })).toEqual({
       ok: false,
       error: 'one.dash.cloudflare.com.evil.test only looks like Cloudflare Zero Trust: the extension will not fill it.',
     });

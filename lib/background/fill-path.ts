@@ -25,6 +25,11 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
   // click's activeTab grant (or a host permission), and Chrome refuses it when there is neither.
   const target = resolveTarget(tab?.url, settings, request.consoleId);
   if (target.kind !== 'console') return { ok: false, error: target.reason };
+  // The tab navigated while the popup was open: what the admin saw (and chose "This page is" for) was another page.
+  // A choice made for a page no known console applies only while the tab is still such a page.
+  if (target.origin !== request.origin || (request.consoleId && target.via !== 'active-tab')) {
+    return { ok: false, error: `The tab moved to ${target.origin}; reopen the popup there.` };
+  }
 
   const fingerprint = await fingerprintCredential(credential);
   const errors = checkCredential(credential, checkContextFor(target, settings, fingerprint)).filter(

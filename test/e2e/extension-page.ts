@@ -10,7 +10,7 @@ import type { FillReport } from '../../lib/fill/types';
 import type { FillResponse } from '../../lib/messages';
 import type { RegionTld } from '../../lib/regions';
 import type { Settings } from '../../lib/settings';
-import { REPORT_KEY_PREFIX, VAULT_KEY } from '../../lib/vault';
+import { REPORT_KEY_PREFIX, VAULT_KEY, VAULT_TOUCHED_KEY } from '../../lib/vault';
 import type { LaunchedExtension } from './harness';
 
 /** Settings with the demo's self-hosted consoles known (the e2e build holds their host permissions). */
@@ -26,7 +26,7 @@ export const DEMO_SETTINGS: Settings = {
   uses: [],
 };
 
-/** lib/vault.ts: the entry it keeps under VAULT_KEY in storage.session. */
+/** lib/vault.ts: the text it keeps under VAULT_KEY and its use time under VAULT_TOUCHED_KEY, in storage.session. */
 export interface StoredVault {
   text: string;
   touchedAt: number;
@@ -37,9 +37,16 @@ async function sessionItem<T>(page: Page, key: string): Promise<T | undefined> {
   return (await page.evaluate(async (key) => (await chrome.storage.session.get(key))[key], key)) as T | undefined;
 }
 
-/** The vault entry as the extension holds it, read in any extension page (the popup included). */
-export function storedVault(page: Page): Promise<StoredVault | undefined> {
-  return sessionItem<StoredVault>(page, VAULT_KEY);
+/** The vault as the extension holds it, read in any extension page (the popup included); undefined without text. */
+export async function storedVault(page: Page): Promise<StoredVault | undefined> {
+  const stored = await page.evaluate(async (keys) => chrome.storage.session.get(keys), [VAULT_KEY, VAULT_TOUCHED_KEY]);
+  const text = stored[VAULT_KEY] as string | undefined;
+  return text === undefined ? undefined : { text, touchedAt: stored[VAULT_TOUCHED_KEY] as number };
+}
+
+/** Set the credential's use time, as if it had last been used at `touchedAt` (the idle clear counts from it). */
+export async function ageVault(page: Page, touchedAt: number): Promise<void> {
+  await page.evaluate(async ({ key, touchedAt }) => chrome.storage.session.set({ [key]: touchedAt }), { key: VAULT_TOUCHED_KEY, touchedAt });
 }
 
 /** The report of a fill the background carried out; a fill it refused (checks, not a console) fails the test, saying why. */
@@ -49,6 +56,9 @@ export function fillReportOf(response: FillResponse): FillReport {
 }
 
 export class ExtensionPage {
+  /** The origin each console tab was opened at (openConsole), by tab id. */
+  private readonly openedAt = new Map<number, string>();
+
   private constructor(
     readonly page: Page,
     private readonly context: BrowserContext,
@@ -66,11 +76,8 @@ export class ExtensionPage {
 
   async setCredential(text: string) {
     await this.page.evaluate(
-      async ({ key, text }) => {
-        const entry: StoredVault = { text, touchedAt: Date.now() };
-        await chrome.storage.session.set({ [key]: entry });
-      },
-      { key: VAULT_KEY, text },
+      async ({ keys, text }) => chrome.storage.session.set({ [keys.text]: text, [keys.touchedAt]: Date.now() }),
+      { keys: { text: VAULT_KEY, touchedAt: VAULT_TOUCHED_KEY }, text },
     );
   }
 
@@ -83,20 +90,31 @@ export class ExtensionPage {
       this.context.waitForEvent('page'),
       this.page.evaluate(async (url) => (await chrome.tabs.create({ url, active: true })).id!, url),
     ]);
+    this.openedAt.set(tabId, new URL(url).origin);
     await page.waitForLoadState('load');
     if (appStateInTopFrame) await page.getByTestId('app-state').waitFor();
     return { page, tabId };
   }
 
-  /** `fill` as the popup sends it; `roundTripMs` is the admin's wait from the click to the report. */
+  /**
+   * `fill` as the popup sends it; `roundTripMs` is the admin's wait from the click to the report. The origin sent is
+   * the one the popup would show: the tab's current one, read as the popup reads it (chrome.tabs.get, which gives the
+   * URL only with a host permission for it). Without one, the origin openConsole opened the tab at, so the background
+   * still gets to refuse the page itself.
+   */
   async fill(tabId: number, options: { override?: boolean; name?: string } = {}) {
     return this.page.evaluate(
-      async (request) => {
+      async ({ request, openedAt }) => {
+        const url = (await chrome.tabs.get(request.tabId)).url;
+        const origin = url ? new URL(url).origin : openedAt;
         const started = performance.now();
-        const response = (await chrome.runtime.sendMessage(request)) as FillResponse;
+        const response = (await chrome.runtime.sendMessage({ ...request, origin })) as FillResponse;
         return { response, roundTripMs: performance.now() - started };
       },
-      { type: 'fill', tabId, override: options.override ?? false, ...(options.name ? { name: options.name } : {}) },
+      {
+        request: { type: 'fill', tabId, override: options.override ?? false, ...(options.name ? { name: options.name } : {}) },
+        openedAt: this.openedAt.get(tabId),
+      },
     );
   }
 

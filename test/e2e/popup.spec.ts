@@ -6,10 +6,10 @@
  */
 import { readCredential } from '../../lib/credential';
 import { gatewayClaims, signTestCredential } from '../../lib/credential/test-credentials';
-import { VAULT_IDLE_ALARM, VAULT_KEY } from '../../lib/vault';
+import { VAULT_IDLE_ALARM } from '../../lib/vault';
 import { client, environment } from '../fixtures/environments';
 import type { Sample, SampleKey } from '../fixtures/samples';
-import { DEMO_SETTINGS, storedVault, type StoredVault } from './extension-page';
+import { ageVault, DEMO_SETTINGS, storedVault } from './extension-page';
 import { expect, test } from './harness';
 import type { PopupPage } from './popup-page';
 import type { Page } from './harness';
@@ -170,13 +170,7 @@ test('opening the popup counts as using the credential: the idle time starts aga
   await pasteAndWaitForVault(popup, fixtures.samples.gatewayDev.text);
   // Used 9 of the default 10 minutes ago: one more minute and it would be wiped.
   const agedAt = Date.now() - 9 * 60_000;
-  await popup.page.evaluate(
-    async ({ key, agedAt }) => {
-      const vault = (await chrome.storage.session.get(key))[key] as StoredVault;
-      await chrome.storage.session.set({ [key]: { ...vault, touchedAt: agedAt } });
-    },
-    { key: VAULT_KEY, agedAt },
-  );
+  await ageVault(popup.page, agedAt);
   await popup.close();
 
   const reopenedAt = Date.now();
@@ -190,11 +184,8 @@ test('opening the popup counts as using the credential: the idle time starts aga
 test('after the idle time the credential is gone', async ({ popup, fixtures }) => {
   await popup.openInTab();
   await pasteAndWaitForVault(popup, fixtures.samples.productDev.text);
-  // Age the entry past the default 10 minutes, as if the admin had walked away (lib/vault.ts compares touchedAt).
-  await popup.page.evaluate(async (key) => {
-    const vault = (await chrome.storage.session.get(key))[key] as StoredVault;
-    await chrome.storage.session.set({ [key]: { ...vault, touchedAt: Date.now() - 11 * 60_000 } });
-  }, VAULT_KEY);
+  // Age the credential past the default 10 minutes, as if the admin had walked away (lib/vault.ts compares its use time).
+  await ageVault(popup.page, Date.now() - 11 * 60_000);
   await popup.close();
 
   await popup.openInTab();
@@ -299,6 +290,25 @@ test('a fill blocked by a failing check goes through only with "Fill anyway"', a
   await alert.getByRole('button', { name: 'Fill anyway' }).click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Client ID: Filled');
   await expect(consolePage.getByTestId('app-state')).toContainText(dev.clientId);
+  await popup.close();
+});
+
+test('a tab that moved to another console while the popup was open is not filled', async ({ popup, context, fixtures }) => {
+  await popup.openInTab();
+  await popup.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), DEMO_SETTINGS);
+  await pasteAndWaitForVault(popup, fixtures.samples.webAppDevCloudflareJson.text);
+  await popup.close();
+  const consolePage = await context.newPage();
+  await consolePage.goto(fixtures.consoleUrl('cloudflare'));
+  await popup.openOver(consolePage);
+  await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText('Cloudflare Zero Trust');
+
+  // The popup still shows Cloudflare; the tab is now a PingFederate console (known through DEMO_SETTINGS).
+  await consolePage.goto(fixtures.consoleUrl('pingfederate'));
+  await consolePage.getByTestId('app-state').waitFor();
+  await popup.button('Fill Cloudflare Zero Trust').click();
+  await expect(popup.page.getByRole('alert')).toContainText('The tab moved to https://pf.demo.internal:9999; reopen the popup there.');
+  expect(await consolePage.getByTestId('app-state').textContent()).not.toContain(client('dev', 'web-app').clientId);
   await popup.close();
 });
 

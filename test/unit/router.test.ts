@@ -13,8 +13,11 @@ const OTHER_EXTENSION = { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-e
 const WEB_PAGE = { url: 'https://evil.test/' };
 const LOOKALIKE_URL = { id: EXTENSION.id, url: 'https://abcdefghijklmnopabcdefghijklmnop.evil.test/popup.html' };
 
+/** The origin the popup showed for the tab (lib/messages `fill` origin). */
+const ORIGIN = 'https://one.dash.cloudflare.com';
+
 const COMMANDS = [
-  { type: 'fill', tabId: 3, override: false },
+  { type: 'fill', tabId: 3, origin: ORIGIN, override: false },
   { type: 'connection.start' },
   { type: 'connection.cancel' },
 ];
@@ -40,16 +43,24 @@ describe('routeMessage schema', () => {
   const malformed: Record<string, unknown> = {
     'unknown type': { type: 'vault.dump' },
     'no type': { tabId: 1 },
-    'extra key on fill': { type: 'fill', tabId: 1, override: false, url: 'https://evil.test' },
+    'extra key on fill': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, url: 'https://evil.test' },
     'extra key on cancel': { type: 'connection.cancel', secret: 'x' },
-    'tabId as string': { type: 'fill', tabId: '1', override: false },
-    'negative tabId': { type: 'fill', tabId: -1, override: false },
-    'override missing': { type: 'fill', tabId: 1 },
+    'tabId as string': { type: 'fill', origin: ORIGIN, tabId: '1', override: false },
+    'negative tabId': { type: 'fill', origin: ORIGIN, tabId: -1, override: false },
+    'override missing': { type: 'fill', origin: ORIGIN, tabId: 1 },
+    // The origin is what the background compares the tab with: only an https origin, written exactly as one.
+    'fill without the origin the popup showed': { type: 'fill', tabId: 1, override: false },
+    'fill with an http origin': { type: 'fill', tabId: 1, origin: 'http://one.dash.cloudflare.com', override: false },
+    'fill with a URL, not an origin': { type: 'fill', tabId: 1, origin: `${ORIGIN}/acme/settings`, override: false },
+    'fill with a trailing slash on the origin': { type: 'fill', tabId: 1, origin: `${ORIGIN}/`, override: false },
+    'fill with the default port spelled out': { type: 'fill', tabId: 1, origin: `${ORIGIN}:443`, override: false },
+    'fill with an origin that is no URL': { type: 'fill', tabId: 1, origin: 'one.dash.cloudflare.com', override: false },
+    'fill with an opaque origin': { type: 'fill', tabId: 1, origin: 'null', override: false },
     'region not in the table': { type: 'connection.start', regionTld: 'evil.test' },
     // Only a self-hostable console can be named for a page (lib/target): Cloudflare lives at its fixed host.
-    'fill naming the page Cloudflare': { type: 'fill', tabId: 1, override: false, consoleId: 'cloudflare' },
-    'fill naming the page a console that does not exist': { type: 'fill', tabId: 1, override: false, consoleId: 'okta' },
-    'fill naming the page by a number': { type: 'fill', tabId: 1, override: false, consoleId: 0 },
+    'fill naming the page Cloudflare': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'cloudflare' },
+    'fill naming the page a console that does not exist': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'okta' },
+    'fill naming the page by a number': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 0 },
     'a string': 'fill',
     null: null,
     'an array': [{ type: 'connection.cancel' }],
@@ -66,10 +77,21 @@ describe('routeMessage fill naming the page', () => {
   for (const consoleId of ['pingaccess', 'aic', 'pingfederate']) {
     it(`hands a fill naming the page ${consoleId} from the popup to the fill path`, async () => {
       // The fill path's own answer (the vault is empty here), not the router's refusal: the schema let it through.
-      expect(await routeMessage({ type: 'fill', tabId: 3, override: false, consoleId }, POPUP, EXTENSION)).toEqual({
+      const origin = 'https://pf.demo.internal:9999';
+      expect(await routeMessage({ type: 'fill', tabId: 3, origin, override: false, consoleId }, POPUP, EXTENSION)).toEqual({
         ok: false,
         error: 'No credential to fill: paste one in the popup first.',
       });
     });
   }
+});
+
+describe('routeMessage fill origin', () => {
+  it('hands a fill carrying an https origin (with its port) from the popup to the fill path', async () => {
+    const message = { type: 'fill', tabId: 3, origin: 'https://pf.demo.internal:9999', override: false };
+    expect(await routeMessage(message, POPUP, EXTENSION)).toEqual({
+      ok: false,
+      error: 'No credential to fill: paste one in the popup first.',
+    });
+  });
 });
