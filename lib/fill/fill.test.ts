@@ -57,6 +57,14 @@ function fakeLayout(): FakeLayout {
     const box = boxOf(this) ?? { left: 0, top: 0, width: 0, height: 0 };
     return { ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height, toJSON: () => box } as DOMRect;
   });
+  // Text is laid out in its nearest placed ancestor's box, or in a line at the top-left of the page (happy-dom's
+  // Range has no client rects at all).
+  const textRects = vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+    let node: Node | null = this.startContainer;
+    while (node && !(node instanceof Element && boxOf(node))) node = node.parentNode;
+    const box = (node && boxOf(node as Element)) ?? { left: 0, top: 0, width: 100, height: 16 };
+    return [{ ...box, right: box.left + box.width, bottom: box.top + box.height }] as unknown as DOMRectList;
+  });
   const documentHit = vi.spyOn(document, 'elementFromPoint').mockImplementation((x, y) => retarget(topmost(x, y), document));
   const shadowPrototype = ShadowRoot.prototype as unknown as { elementFromPoint?: (x: number, y: number) => Element | null };
   shadowPrototype.elementFromPoint = function (this: ShadowRoot, x: number, y: number) {
@@ -91,6 +99,7 @@ function fakeLayout(): FakeLayout {
     },
     restore() {
       rect.mockRestore();
+      textRects.mockRestore();
       documentHit.mockRestore();
       delete shadowPrototype.elementFromPoint;
       for (const prototype of stackPrototypes) delete prototype.elementsFromPoint;
@@ -572,6 +581,31 @@ describe('labels name a field only through the text they draw', () => {
     });
   }
 
+  const unreadable: [string, string][] = [
+    ['font-size: 0', 'font-size:0'],
+    ['a transparent colour', 'color:transparent'],
+    ['a clip up its tree', 'clip-path:inset(50%)'],
+  ];
+  for (const [how, style] of unreadable) {
+    it(`does not take a visible field whose <label> draws "Client Secret" in ${how}`, async () => {
+      const outcome = await fillOne(`<p>Public comment</p><label for="pub" style="${style}">Client Secret</label><input id="pub">`, text('clientSecret', ['Client Secret'], SECRET));
+      expect(outcome).toMatchObject({ status: 'not-found' });
+      expect(input('#pub').value).toBe('');
+    });
+  }
+
+  it('does not take a visible field whose <label> text is laid out off the page (left: -9999px), and takes it on the page', async () => {
+    const render = (box: Box) => {
+      document.body.innerHTML = '<p>Public comment</p><label for="pub" id="l">Client Secret</label><input id="pub">';
+      layout.placeControls();
+      layout.place(document.querySelector('#l')!, box);
+      return fillPage(planOf(text('clientSecret', ['Client Secret'], SECRET)));
+    };
+    expect((await render({ left: -9999, top: 0, width: 90, height: 16 })).fields[0]).toMatchObject({ status: 'not-found' });
+    expect(input('#pub').value).toBe('');
+    expect((await render({ left: 10, top: 200, width: 90, height: 16 })).fields[0]).toMatchObject({ status: 'filled' });
+  });
+
   it('does not take a visible field whose whole <label> is hidden, and then tries no lower-trust hint around it', async () => {
     const outcome = await fillOne('<label for="pub" style="display:none">Client Secret</label><input id="pub"><input id="named" name="client_secret">', {
       ...text('clientSecret', ['Client Secret'], SECRET),
@@ -762,15 +796,94 @@ describe('a page that changes its form during the fill', () => {
   });
 });
 
+describe('what is drawn over a field, judged in script (without the renderer’s verdict, as in Firefox)', () => {
+  const FIELD: Box = { left: 10, top: 100, width: 200, height: 40 };
+  const plan = () => planOf(text('name', ['Name'], 'Acme'), text('clientSecret', ['Client Secret'], SECRET, { secret: true }));
+
+  /** Name, then `html` with the secret field `#s` at FIELD, then each of `over` placed on top in turn. */
+  function render(html: string, over: [string, Box][]) {
+    document.body.innerHTML = `<label for="n">Name</label><input id="n">${html}`;
+    layout.place(input('#n'), { left: 10, top: 20, width: 200, height: 40 });
+    layout.place(input('#s'), FIELD);
+    for (const [selector, box] of over) layout.place(document.querySelector(selector)!, box);
+  }
+
+  it('refuses, writing nothing, a field under an opaque box that lets clicks through (the hit test passes through it)', async () => {
+    render('<label for="s">Client Secret</label><input id="s"><div id="o" style="pointer-events:none;background-color:#fff"></div>', [['#o', FIELD]]);
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      'Not filled: Client Secret is covered by an element drawn over it. A page that hides what it fills or clicks may be capturing it; nothing was written.',
+    );
+    expect([input('#n').value, input('#s').value]).toEqual(['', '']);
+  });
+
+  it('fills a field under its own label with no background (a floating label), and refuses it under its own opaque label', async () => {
+    const html = (style: string) => `<div><input id="s"><label for="s" id="l" style="pointer-events:none;${style}">Client Secret</label></div>`;
+    render(html(''), [['#l', FIELD]]);
+    expect((await fillPage(plan())).fields.map((field) => field.status)).toEqual(['filled', 'filled']);
+    render(html('background-color:#fff'), [['#l', FIELD]]);
+    expect((await fillPage(plan())).fields[1]).toMatchObject({ status: 'refused', reason: 'covered by an element drawn over it' });
+    expect(input('#s').value).toBe('');
+  });
+
+  for (const [how, style] of [
+    ['outline', 'outline:18px solid #fff'],
+    ['outline with an offset', 'outline:4px solid #fff;outline-offset:14px'],
+    ['box shadow', 'box-shadow:0 0 0 18px #fff'],
+    ['moved box shadow', 'box-shadow:0 30px 0 0 #fff'],
+  ]) {
+    it(`refuses, writing nothing, a secret field painted over by the ${how} of a box clear of it`, async () => {
+      render(`<label for="s">Client Secret</label><input id="s"><i id="p" style="pointer-events:none;${style}"></i>`, [['#p', { left: 100, top: 90, width: 2, height: 2 }]]);
+      const report = await fillPage(plan());
+      expect(report.refused).toBe(
+        'Not filled: Client Secret is painted over by an outline or shadow. A page that hides what it fills or clicks may be capturing it; nothing was written.',
+      );
+      expect([input('#n').value, input('#s').value]).toEqual(['', '']);
+    });
+  }
+
+  it('fills a secret field beside a box whose outline or shadow does not reach it, or is transparent or inset', async () => {
+    render(
+      '<label for="s">Client Secret</label><input id="s"><i id="a" style="outline:4px solid #fff"></i><i id="b" style="box-shadow:0 0 0 40px rgba(0, 0, 0, 0)"></i><i id="c" style="box-shadow:inset 0 0 0 40px #fff"></i>',
+      [
+        ['#a', { left: 100, top: 80, width: 2, height: 2 }],
+        ['#b', { left: 100, top: 80, width: 2, height: 2 }],
+        ['#c', { left: 100, top: 80, width: 2, height: 2 }],
+      ],
+    );
+    expect((await fillPage(plan())).fields.map((field) => field.status)).toEqual(['filled', 'filled']);
+  });
+
+  it('judges again with no await before the secret is written: a painter the page adds while Name is written stops the fill', async () => {
+    render('<label for="s">Client Secret</label><input id="s">', []);
+    const seen: string[] = [];
+    input('#s').addEventListener('input', () => seen.push(input('#s').value));
+    input('#n').addEventListener('input', () => {
+      const painter = document.createElement('i');
+      painter.style.boxShadow = '0 0 0 30px #fff';
+      document.body.append(painter);
+      layout.place(painter, { left: 100, top: 80, width: 2, height: 2 });
+    });
+    const report = await fillPage(plan());
+    expect(report.refused).toBe(
+      "Not filled: Client Secret changed during the fill (painted over by an outline or shadow). The fill stopped and put back Name (the page's script may have read them).",
+    );
+    expect(seen).toEqual([]);
+    expect([input('#n').value, input('#s').value]).toEqual(['', '']);
+  });
+});
+
 describe('Chromium’s renderer verdict (IntersectionObserver v2), where the browser has it', () => {
   /**
    * happy-dom has no IntersectionObserver v2 (nor layout). This stand-in answers as Chromium's does, from what the
-   * test declares: `isVisible` false for the elements in `hidden`; `isIntersecting` only for the element last
+   * test declares: `isVisible` false for the elements in `hidden`, and for those in `drawnOver` while any element
+   * listed there for them is drawn (not visibility: hidden); `isIntersecting` only for the element last
    * scrolled into view (one field per screen) or those in `onScreen`. Answers come in a later microtask, like the
    * renderer's next frame; `silent` makes it never answer, like a tab that is not drawn.
    */
   const renderer = {
     hidden: new Set<Element>(),
+    drawnOver: new Map<Element, Element[]>(),
     onScreen: new Set<Element>(),
     silent: false,
     observed: [] as Element[][],
@@ -800,7 +913,8 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
           if (renderer.silent || !this.connected) return;
           const entries = this.targets.map((target) => {
             const isIntersecting = target === lastScrolled || renderer.onScreen.has(target);
-            return { target, isIntersecting, isVisible: isIntersecting && !renderer.hidden.has(target) };
+            const covered = (renderer.drawnOver.get(target) ?? []).some((over) => over.isConnected && getComputedStyle(over).visibility !== 'hidden');
+            return { target, isIntersecting, isVisible: isIntersecting && !renderer.hidden.has(target) && !covered };
           });
           this.callback(entries as unknown as IntersectionObserverEntry[], this as unknown as IntersectionObserver);
         });
@@ -813,7 +927,7 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
   }
 
   beforeEach(() => {
-    Object.assign(renderer, { hidden: new Set(), onScreen: new Set(), silent: false, observed: [], options: [] });
+    Object.assign(renderer, { hidden: new Set(), drawnOver: new Map(), onScreen: new Set(), silent: false, observed: [], options: [] });
     lastScrolled = null;
     Object.defineProperty(window, 'IntersectionObserver', { value: FakeObserver, configurable: true });
     Object.defineProperty(window, 'IntersectionObserverEntry', { value: FakeEntry, configurable: true });
@@ -893,8 +1007,8 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
 
     /**
      * A Name field, then `html` holding the secret field `#s`; `under` placed first, then Name, the secret field at
-     * FIELD, then `over` on top. The renderer says the secret field is not visible, as Chromium does for anything
-     * at all drawn over it.
+     * FIELD, then `over` on top. The renderer says the secret field is not visible while any of `over` is drawn, as
+     * Chromium does for anything at all drawn over it.
      */
     function render(html: string, { under = [], over = [] }: { under?: [string, Box][]; over?: [string, Box][] }) {
       document.body.innerHTML = `<label for="n">Name</label><input id="n">${html}`;
@@ -903,7 +1017,10 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
       layout.place(input('#s'), FIELD);
       for (const [selector, box] of over) layout.place(document.querySelector(selector)!, box);
       for (const id of ['#n', '#s']) renderer.onScreen.add(input(id));
-      renderer.hidden.add(input('#s'));
+      renderer.drawnOver.set(
+        input('#s'),
+        over.map(([selector]) => document.querySelector(selector)!),
+      );
     }
 
     async function expectFilled() {
@@ -955,7 +1072,7 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
         layout.place(shadow.getElementById('l')!, TOP_LEFT);
         if (overlay) layout.place(shadow.getElementById('o')!, FIELD);
         renderer.onScreen.add(input('#n')).add(secret);
-        renderer.hidden.add(secret);
+        renderer.drawnOver.set(secret, [shadow.getElementById('l')!, ...(overlay ? [shadow.getElementById('o')!] : [])]);
         return secret as HTMLInputElement;
       };
       let secret = renderShadow(false);
@@ -1056,6 +1173,36 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
         ],
       });
       await expectRefused(COVERED);
+    });
+
+    it('asks the renderer again with the label hidden: a field still not visible is covered by something script cannot list', async () => {
+      render('<div><input id="s"><label for="s" id="l" style="pointer-events:none">Client Secret</label></div>', { over: [['#l', TOP_LEFT]] });
+      // What the renderer sees and no script can list (a closed shadow root, a pseudo-element elsewhere).
+      renderer.hidden.add(input('#s'));
+      await expectRefused('covered by something script cannot see');
+    });
+
+    it('refuses a field under its own label when the label draws a background over it', async () => {
+      render('<label for="s" id="l" style="pointer-events:none;background-color:#fff">Public comment</label><label for="s">Client Secret</label><input id="s">', {
+        over: [['#l', FIELD]],
+      });
+      await expectRefused(COVERED);
+    });
+
+    it('puts back what it hid for that moment exactly: the inline visibility and its priority, and no style attribute where none was', async () => {
+      render(
+        '<label for="s" id="l" style="visibility: visible !important; pointer-events: none">Client Secret</label><div><input id="s"><button type="button" id="eye"></button></div>',
+        {
+          over: [
+            ['#l', TOP_LEFT],
+            ['#eye', { left: 180, top: 105, width: 25, height: 30 }],
+          ],
+        },
+      );
+      await expectFilled();
+      const label = document.querySelector<HTMLElement>('#l')!;
+      expect([label.style.getPropertyValue('visibility'), label.style.getPropertyPriority('visibility'), label.style.pointerEvents]).toEqual(['visible', 'important', 'none']);
+      expect(document.querySelector('#eye')!.hasAttribute('style')).toBe(false);
     });
 
     it('explains again right before the secret is written: an overlay the page adds after the first check stops the fill', async () => {

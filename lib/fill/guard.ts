@@ -10,8 +10,10 @@
  * The renderer says "not visible" for anything at all drawn over a field, and real consoles draw some things there
  * on purpose (a floating label, a reveal button), so when the field is drawn plainly that verdict is explained
  * before it refuses: what overlaps the field is found, and only its own label and small things that leave the
- * typing area free are let pass (`coveredOf`).
+ * typing area free are let pass (`coveredOf`), and the renderer is asked again with those hidden for a moment: the
+ * field must then be visible. `overlaidOf` is the synchronous part the engine repeats right before each write.
  */
+import { painted } from './colour';
 import { DRAWN, searchRoots } from './locate';
 
 export interface Refusal {
@@ -60,6 +62,10 @@ const TYPING_POINTS = [
 ] as const;
 /** Why the renderer's "not visible" stands when what is drawn over the field was found and is more than allowed. */
 const COVERED_OVER = 'covered by an element drawn over it';
+/** Why a secret field is refused under an outline or a box shadow painted from outside it. */
+const PAINTED_OVER = 'painted over by an outline or shadow';
+/** Why the renderer's "not visible" stands when it still holds with the field's label and small things hidden. */
+const UNEXPLAINED = 'covered by something script cannot see';
 
 function parentAcrossShadow(element: Element): Element | null {
   const parent = element.parentNode;
@@ -232,19 +238,29 @@ function ownLabels(element: HTMLElement, ancestors: Set<Element>): Element[] {
   return [...((element as HTMLInputElement).labels ?? []), ...labelledBy].filter((label): label is HTMLElement => !!label && !ancestors.has(label));
 }
 
+/** A label is only ever text over a field: one with a background of its own hides what is under it. */
+const seeThrough = (element: Element, win: Window) => {
+  const style = win.getComputedStyle(element);
+  return !painted(style.backgroundColor) && (style.backgroundImage || 'none') === 'none';
+};
+
+/** What `coveredOf` let pass over a field: the elements themselves, which the renderer is then asked about. */
+type Explained = { reason?: string; over: Element[] };
+
 /**
- * Why the renderer's "not visible" stands for `element`, a field it sees on screen, or undefined when that is
- * explained: nothing distorts the field, something is found drawn over it, and all of that is either its own label
- * (with whatever the label holds inside its own box) or small things: those, with the ::before/::after they and the
- * field's parent and grandparent (where a page would attach an overlay) take out of the flow, cover under
- * SMALL_SHARE of its area together and no typing point, where the hit test finds the field.
+ * Why what is drawn over `element` hides it, or undefined when all of it is explained: nothing distorts the field
+ * (`renderer`: the renderer said "not visible"), and all that overlaps it is either its own label with no background
+ * of its own (with whatever the label holds inside its own box and draws no background either) or small things:
+ * those, with the ::before/::after they and the field's parent and grandparent (where a page would attach an
+ * overlay) take out of the flow, cover under SMALL_SHARE of its area together and no typing point, where the hit
+ * test finds the field.
  * `elements`: every element of the document and its open shadow roots, so an overlay appended anywhere (a portal
  * at the end of <body>) is found by its box. What script cannot see at all (a closed shadow root, a pseudo-element
- * of an element elsewhere) is not found: with nothing found the verdict stands, but beside a floating label it
- * would pass unseen.
+ * of an element elsewhere) is not found here: `unseenOf` asks the renderer again with what was let pass hidden.
  */
-function coveredOf(element: HTMLElement, win: Window, elements: Element[]): string | undefined {
-  if (distorted(element, win)) return UNSEEN;
+function coveredOf(element: HTMLElement, win: Window, elements: Element[], renderer: boolean): Explained {
+  const explained: Explained = { over: [] };
+  if (renderer && distorted(element, win)) return { ...explained, reason: UNSEEN };
   element.scrollIntoView(TO_CENTRE);
   const box = element.getBoundingClientRect();
   const whole = sizeOf(box);
@@ -254,29 +270,98 @@ function coveredOf(element: HTMLElement, win: Window, elements: Element[]): stri
   const [parent, grandparent] = ancestors;
   const over: Area[] = [];
   let covered = [parent, grandparent].reduce((sum, node) => sum + (node ? pseudoArea(node, win, whole) : 0), 0);
-  let found = false;
   for (const other of elements) {
     if (other === element || ancestors.has(other) || element.contains(other)) continue;
     const otherBox = other.getBoundingClientRect();
     const shared = intersection(otherBox, box);
     if (!sizeOf(shared) || !other.checkVisibility(DRAWN)) continue;
     const inLabel = (label: Element) => label === other || (label.contains(other) && sizeOf(intersection(otherBox, label.getBoundingClientRect())) >= sizeOf(otherBox));
-    if (!labels.some(inLabel)) {
+    if (!labels.some(inLabel) || !seeThrough(other, win)) {
       if (beneath(other, element, shared)) continue;
       covered += sizeOf(shared) + pseudoArea(other, win, whole);
       over.push(shared);
     }
-    found = true;
+    explained.over.push(other);
   }
-  if (!found) return UNSEEN;
-  if (covered >= SMALL_SHARE * whole) return COVERED_OVER;
+  // The renderer's "not visible" with nothing found over the field: what covers it is out of script's sight.
+  if (renderer && !explained.over.length) return { ...explained, reason: UNSEEN };
+  if (covered >= SMALL_SHARE * whole) return { ...explained, reason: COVERED_OVER };
   for (const [x, y] of TYPING_POINTS) {
     const [left, top] = [box.left + box.width * x, box.top + box.height * y];
     const hit = elementAt(win, left, top);
     const underSomething = over.some((shared) => left >= shared.left && left < shared.right && top >= shared.top && top < shared.bottom);
-    if (!hit || (hit !== element && !element.contains(hit)) || underSomething) return COVERED_OVER;
+    if (!hit || (hit !== element && !element.contains(hit)) || underSomething) return { ...explained, reason: COVERED_OVER };
+  }
+  return explained;
+}
+
+/** How far past its border box `style` paints: a drawn outline (width + offset) and outer box shadows. */
+function paintedBeyond(style: CSSStyleDeclaration): number {
+  let extent = style.outlineStyle && style.outlineStyle !== 'none' && painted(style.outlineColor) ? Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset || '0') : 0;
+  // Chromium 156 computes each shadow as `<colour> <x> <y> <blur> <spread> [inset]`, shadows joined by commas; the
+  // lengths are read in order whatever else the value holds.
+  for (const shadow of style.boxShadow === 'none' ? [] : (style.boxShadow ?? '').split(/,(?![^(]*\))/)) {
+    const color = /[a-z-]+\([^)]*\)|#\w+|\b[a-z]+\b/.exec(shadow.replace('inset', ''))?.[0] ?? 'currentcolor';
+    const lengths = shadow.replace(color, '').split(/\s+/).map(Number.parseFloat).filter((length) => !Number.isNaN(length));
+    const [x = 0, y = 0, blur = 0, spread = 0] = lengths;
+    if (!shadow.includes('inset') && painted(color)) extent = Math.max(extent, Math.max(Math.abs(x), Math.abs(y)) + blur + spread);
+  }
+  return Number.isNaN(extent) ? 0 : extent;
+}
+
+/**
+ * What paints over a secret field from outside its own box, which no overlap of boxes measures: a tiny box over the
+ * field's edge with `outline: 200px solid #fff` or `box-shadow: 0 0 0 200px #fff` counts as a small thing, and the
+ * field is visible with it hidden (probed in Chromium 156), so `coveredOf` and the renderer let it pass. Refused: an
+ * element not drawn beneath the field whose box, grown by its outline and shadows, reaches over it.
+ */
+function paintedOver(element: HTMLElement, win: Window, elements: Element[]): string | undefined {
+  const box = element.getBoundingClientRect();
+  for (const other of elements) {
+    if (other === element || other.contains(element) || element.contains(other) || !other.checkVisibility(DRAWN)) continue;
+    const grow = paintedBeyond(win.getComputedStyle(other));
+    if (grow <= 0) continue;
+    const own = other.getBoundingClientRect();
+    const shared = intersection({ left: own.left - grow, top: own.top - grow, right: own.right + grow, bottom: own.bottom + grow }, box);
+    if (sizeOf(shared) && !beneath(other, element, shared)) return PAINTED_OVER;
   }
   return undefined;
+}
+
+const hasRenderer = (win: Window & typeof globalThis) => 'isVisible' in (win.IntersectionObserverEntry?.prototype ?? {});
+
+const everythingIn = (win: Window) => searchRoots(win.document).flatMap((root) => [...root.querySelectorAll('*')]);
+
+/**
+ * What script alone can tell is drawn over `element`, synchronous so the engine runs it right before a write with
+ * no await (no page script) in between: for a secret field, what paints over it from outside its box; and in a
+ * browser without the renderer's verdict (Firefox: its hit test passes through `pointer-events: none`), every
+ * overlap, which must be explained as `coveredOf` explains the renderer's "not visible".
+ */
+export function overlaidOf(element: HTMLElement, win: Window & typeof globalThis, secret: boolean): string | undefined {
+  const elements = everythingIn(win);
+  return (hasRenderer(win) ? undefined : coveredOf(element, win, elements, false).reason) ?? (secret ? paintedOver(element, win, elements) : undefined);
+}
+
+/**
+ * Hides `elements` (inline `visibility: hidden !important`) while `ask` runs, then puts back each one's inline
+ * `visibility` exactly as it was, its priority too, and no `style` attribute where there was none.
+ */
+async function without<T>(elements: Element[], ask: () => Promise<T>): Promise<T> {
+  const saved = elements.map((other) => {
+    const { style } = other as HTMLElement;
+    return { style, other, attribute: other.hasAttribute('style'), value: style.getPropertyValue('visibility'), priority: style.getPropertyPriority('visibility') };
+  });
+  try {
+    for (const { style } of saved) style.setProperty('visibility', 'hidden', 'important');
+    return await ask();
+  } finally {
+    for (const { style, other, attribute, value, priority } of saved) {
+      if (value) style.setProperty('visibility', value, priority);
+      else style.removeProperty('visibility');
+      if (!attribute && !style.length) other.removeAttribute('style');
+    }
+  }
 }
 
 /**
@@ -284,11 +369,12 @@ function coveredOf(element: HTMLElement, win: Window, elements: Element[]): stri
  * `isVisible`: not occluded by anything drawn over them, pointer-events or not, no opacity below 1, filter, blend or
  * non-translating transform), less those whose "not visible" `coveredOf` explains.
  * All are asked at once where the page is scrolled now; one out of view is scrolled to and asked again on its own.
- * Browsers without v2 (Firefox, Safari) answer nothing here, and `refusalOf` is all there is.
+ * An explained verdict is checked by asking again with what was let pass hidden (`without`).
+ * Browsers without v2 (Firefox, Safari) answer nothing here: `overlaidOf` judges overlaps in script there.
  */
 export async function unseenOf(elements: HTMLElement[], win: Window & typeof globalThis): Promise<Map<HTMLElement, string>> {
   const unseen = new Map<HTMLElement, string>();
-  if (!elements.length || !('isVisible' in (win.IntersectionObserverEntry?.prototype ?? {}))) return unseen;
+  if (!elements.length || !hasRenderer(win)) return unseen;
   const first = await observe(elements, win);
   const overlapped: HTMLElement[] = [];
   for (const element of elements) {
@@ -302,10 +388,18 @@ export async function unseenOf(elements: HTMLElement[], win: Window & typeof glo
   }
   // Explained after the last await, so the page's script cannot change the DOM in between: one list of its elements
   // serves every field. It is never kept longer (across the fill): it would miss an overlay the page adds later.
-  const everything = overlapped.length ? searchRoots(win.document).flatMap((root) => [...root.querySelectorAll('*')]) : [];
-  for (const element of overlapped) {
-    const reason = coveredOf(element, win, everything);
-    if (reason) unseen.set(element, reason);
+  const everything = overlapped.length ? everythingIn(win) : [];
+  const explained = overlapped.map((element) => [element, coveredOf(element, win, everything, true)] as const);
+  for (const [element, { reason, over }] of explained) {
+    if (reason) {
+      unseen.set(element, reason);
+      continue;
+    }
+    // The explanation is checked with the renderer: with what it let pass hidden for one frame, the field must be
+    // visible, or something script cannot see (a closed shadow root, a pseudo-element elsewhere) covers it too.
+    element.scrollIntoView(TO_CENTRE);
+    const entry = (await without(over, () => observe([element], win))).get(element);
+    if (!entry?.isVisible) unseen.set(element, UNEXPLAINED);
   }
   return unseen;
 }

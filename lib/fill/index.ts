@@ -11,7 +11,7 @@
  * fill stops it, and what this fill wrote is put back. Secret fields are written last, so a change the other writes
  * provoke stops the fill before the secret reaches the page.
  */
-import { refusalOf, unseenOf } from './guard';
+import { overlaidOf, refusalOf, unseenOf } from './guard';
 import { locateField } from './locate';
 import type { FieldOutcome, FieldStatus, FillPlan, FillReport, PlannedField } from './types';
 import { valueOf, writeField } from './write';
@@ -85,7 +85,7 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
       win,
     );
     decisions = decisions.map((decision) => {
-      const reason = 'element' in decision && unseen.get(decision.element);
+      const reason = 'element' in decision && (unseen.get(decision.element) ?? overlaidOf(decision.element, win, decision.field.secret === true));
       return reason ? { field: decision.field, outcome: outcomeOf(decision.field, reason), deceptive: true } : decision;
     });
   }
@@ -121,6 +121,13 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
       if (before) {
         outcomes[index] = outcomeOf(field, `changed during the fill: ${before}`);
         stopped = `${field.label} changed during the fill (${before})`;
+        break;
+      }
+      // Judged in script once more with no await before the write, so no page script runs between the two.
+      const overlaid = overlaidOf(element, win, field.secret === true);
+      if (overlaid) {
+        outcomes[index] = outcomeOf(field, `changed during the fill: ${overlaid}`);
+        stopped = `${field.label} changed during the fill (${overlaid})`;
         break;
       }
       const previous = valueOf(element, field, win);

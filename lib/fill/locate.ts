@@ -5,6 +5,7 @@
  * the plan was not made for).
  * The first strategy that finds any control decides: a lower-trust hint is never used to get around a refused match.
  */
+import { painted } from './colour';
 import type { FieldControl, PlannedField } from './types';
 
 /** `input.type` values that take free text (`type` reads back lower-case, 'text' when missing or unknown). */
@@ -47,12 +48,56 @@ export function searchRoots(document: Document): Root[] {
 /** What a person sees drawn: not display:none (nor [hidden]) up the tree, not visibility:hidden, not opacity 0. */
 export const DRAWN: CheckVisibilityOptions = { visibilityProperty: true, opacityProperty: true };
 
+/**
+ * Below this computed font size (CSS px) label text is not read as naming anything: the smallest text consoles draw
+ * is a floating label scaled to .85 of 14px; `font-size: 0` is a way to hide text that checkVisibility misses.
+ */
+const MIN_FONT_PX = 6;
+
+/**
+ * Whether `element` draws its own text readably: shown (DRAWN), in a font large enough, in a colour (and text fill)
+ * with alpha above 0, and with no clip-path or clip on it or up its tree, where a "visually hidden" text is cut away.
+ */
+function drawsText(element: Element, win: Window): boolean {
+  if (!element.checkVisibility(DRAWN)) return false;
+  const style = win.getComputedStyle(element);
+  // A browser always computes a colour; an empty one (happy-dom computes none unless given) is not judged.
+  const unpainted = [style.color, style.webkitTextFillColor].some((color) => color && !painted(color));
+  if (Number.parseFloat(style.fontSize) < MIN_FONT_PX || unpainted) return false;
+  return !clipped(element, win);
+}
+
+/** Whether a clip-path or clip cuts `element` or anything up its tree (the "visually hidden" pattern). */
+function clipped(element: Element, win: Window): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host || null)) {
+    const { clipPath, clip } = win.getComputedStyle(node);
+    if ((clipPath && clipPath !== 'none') || (clip && clip !== 'auto')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a text node takes up room on the page: some box of its (a Range's client rects) inside the document's
+ * scrollable area, at least the viewport. Text moved out of it (`position: absolute; left: -9999px`) is not read.
+ */
+function laidOut(text: Node, win: Window): boolean {
+  const range = win.document.createRange();
+  range.selectNodeContents(text);
+  const root = win.document.documentElement;
+  const [right, bottom] = [Math.max(root.scrollWidth, win.innerWidth) - win.scrollX, Math.max(root.scrollHeight, win.innerHeight) - win.scrollY];
+  return [...range.getClientRects()].some(
+    (rect) => rect.width > 0 && rect.height > 0 && rect.right > -win.scrollX && rect.bottom > -win.scrollY && rect.left < right && rect.top < bottom,
+  );
+}
+
 /** The text in `element`; `drawn`: only the text a person can read (hidden parts name nothing for them). */
 function textOf(element: Element, control: Element, drawn: boolean): string {
+  const win = element.ownerDocument.defaultView!;
+  const readable = !drawn || drawsText(element, win);
   if (drawn && !element.checkVisibility(DRAWN)) return '';
   let text = '';
   for (const child of element.childNodes) {
-    if (child.nodeType === 3) text += child.nodeValue ?? '';
+    if (child.nodeType === 3) text += readable && (!drawn || laidOut(child, win)) ? (child.nodeValue ?? '') : '';
     else if (child.nodeType === 1 && child !== control && !NOT_LABEL_TEXT.includes((child as Element).localName)) {
       text += ` ${textOf(child as Element, control, drawn)} `;
     }
@@ -101,9 +146,12 @@ export function locateField(document: Document, field: PlannedField): HTMLElemen
     const found = withLabels.filter((control) => control.labels.includes(wanted) || control.drawn.includes(wanted));
     // A label names a control for the admin only through the text it draws: one matched through hidden text (a
     // "Public comment" field whose <label> hides "Client Secret") is dropped, unless the control is not drawn either
-    // (a whole step of a modal), which the guard then refuses as hidden. Either way no lower-trust hint is tried.
+    // (a whole step of a modal, or clipped with it), which the guard then refuses as hidden. Either way no
+    // lower-trust hint is tried.
     if (found.length) {
-      return found.filter((control) => control.drawn.includes(wanted) || !control.element.checkVisibility(DRAWN)).map((control) => control.element);
+      const win = document.defaultView!;
+      const unseen = (element: HTMLElement) => !element.checkVisibility(DRAWN) || clipped(element, win);
+      return found.filter((control) => control.drawn.includes(wanted) || unseen(control.element)).map((control) => control.element);
     }
   }
   const byName = controls.filter(

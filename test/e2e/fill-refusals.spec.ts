@@ -19,7 +19,11 @@
  *   hidden help text in their labels; what matters is that the secret goes only where the admin reads its name);
  * - Chromium's renderer calls a field "not visible" when anything is drawn over it; its own floating label and a
  *   small reveal button are let pass (filled in fill.spec.ts), but not whatever else covers the field beside them:
- *   a box that lets clicks through, one appended to <body> far from the field in the tree, a `::after` overlay.
+ *   a box that lets clicks through, one appended to <body> far from the field in the tree, a `::after` overlay, a
+ *   second label of the field's own with a background, and a box in a closed shadow root no script can list (the
+ *   renderer is asked again with the label hidden, and the field is still not visible);
+ * - a secret field that a box's outline or box shadow paints over from outside the box is refused;
+ * - label text that is in the DOM but not readable (font size 0, transparent, laid out off the page) names no field.
  *
  * Each trap variant is also checked to be the trap it claims (a control), so a refusal here means the engine caught
  * it, not that the fixture lost its trap.
@@ -162,6 +166,10 @@ function secretGeometry(page: Page) {
 
 /** Why the renderer's "not visible" stands when what is drawn over the field is found (lib/fill/guard.ts). */
 const COVERED_OVER = 'covered by an element drawn over it';
+/** Why it stands when the field is still not visible with its own label and the small things over it hidden. */
+const UNEXPLAINED = 'covered by something script cannot see';
+/** Why a secret field under a box's outline or shadow is refused. */
+const PAINTED_OVER = 'painted over by an outline or shadow';
 
 for (const [variant, reason] of [
   ['opacity', 'transparent (opacity 0.01)'],
@@ -170,6 +178,10 @@ for (const [variant, reason] of [
   ['pointer-events-overlay', COVERED_OVER],
   ['floating-label-portal-overlay', COVERED_OVER],
   ['floating-label-pseudo-overlay', COVERED_OVER],
+  ['floating-label-opaque-label', COVERED_OVER],
+  ['floating-label-closed-overlay', UNEXPLAINED],
+  ['outline-over', PAINTED_OVER],
+  ['box-shadow-over', PAINTED_OVER],
 ] as const) {
   test(`?variant=${variant}: the Client Secret is ${reason}, so nothing at all is written`, async ({ extension, fixtures }) => {
     const { page, report } = await fillVariant(extension, fixtures, variant);
@@ -199,7 +211,7 @@ for (const [variant, reason] of [
     if (variant.startsWith('floating-label-')) {
       // The field's own label is drawn over it too (which alone would be let pass), and clicks reach the field.
       expect((await secretGeometry(page)).hitIsField).toBe(true);
-      const [field, label] = await Promise.all([page.locator('#client-secret').boundingBox(), page.locator('label[for="client-secret"]').boundingBox()]);
+      const [field, label] = await Promise.all([page.locator('#client-secret').boundingBox(), page.locator('label[for="client-secret"]').first().boundingBox()]);
       expect(label!.y).toBeLessThan(field!.y + field!.height);
       expect(label!.y + label!.height).toBeGreaterThan(field!.y);
     }
@@ -215,6 +227,35 @@ for (const [variant, reason] of [
       expect([box!.x, box!.y, box!.height]).toEqual([field!.x, field!.y, field!.height]);
       expect(box!.width / field!.width).toBeCloseTo(0.7);
     }
+    if (variant === 'floating-label-opaque-label') {
+      // The second label is one of the field's own labels, opaque, over all of it.
+      const overlay = page.getByTestId('overlay');
+      expect(await page.locator('#client-secret').evaluate((input) => (input as HTMLInputElement).labels!.length)).toBe(2);
+      expect(await overlay.evaluate((label) => [(label as HTMLLabelElement).htmlFor, getComputedStyle(label).backgroundColor])).toEqual(['client-secret', 'rgb(255, 255, 255)']);
+      const [field, box] = await Promise.all([page.locator('#client-secret').boundingBox(), overlay.boundingBox()]);
+      expect(box).toEqual(field);
+    }
+    if (variant === 'floating-label-closed-overlay') {
+      // The box's host is closed to script and has no height: nothing a script can list overlaps the field but its
+      // label; what the renderer draws at the field's centre is the white box, not the field's own border or text.
+      const host = page.getByTestId('closed-host');
+      expect(await host.evaluate((element) => [element.shadowRoot, element.getBoundingClientRect().height])).toEqual([null, 0]);
+      const field = (await page.locator('#client-secret').boundingBox())!;
+      const pixels = await page.screenshot({ clip: { x: field.x, y: field.y, width: field.width, height: field.height } });
+      const blank = await page.screenshot({ clip: { x: field.x, y: field.y, width: field.width, height: field.height }, style: '[data-testid=closed-host]{display:none}' });
+      expect(pixels.equals(blank)).toBe(false);
+    }
+    if (variant === 'outline-over' || variant === 'box-shadow-over') {
+      // The painter's own box is a thin strip inside the field's top, under 5% of it; its paint reaches 18px around.
+      const [field, painter] = await Promise.all([page.locator('#client-secret').boundingBox(), page.getByTestId('painter').boundingBox()]);
+      expect(painter!.y).toBeGreaterThanOrEqual(field!.y);
+      expect((painter!.width * painter!.height) / (field!.width * field!.height)).toBeLessThan(0.05);
+      const paint = await page.getByTestId('painter').evaluate((box) => {
+        const style = getComputedStyle(box);
+        return [style.outlineStyle === 'none' ? 'none' : style.outlineWidth, style.boxShadow];
+      });
+      expect(paint).toEqual(variant === 'outline-over' ? ['18px', 'none'] : ['none', 'rgb(255, 255, 255) 0px 0px 0px 18px']);
+    }
     if (variant === 'floating-label-pseudo-overlay') {
       // The field's wrapper draws an opaque box over all of it as its ::after, an element no script can list.
       const after = await page.locator('#client-secret').evaluate((input) => {
@@ -223,6 +264,30 @@ for (const [variant, reason] of [
       });
       expect(after).toEqual({ content: '"Leave a public comment"', position: 'absolute', inset: '0px', background: 'rgb(255, 255, 255)', pointerEvents: 'none' });
     }
+  });
+}
+
+for (const [variant, how] of [
+  ['label-text-font-size-0', ['fontSize', '0px']],
+  ['label-text-transparent', ['color', 'rgba(0, 0, 0, 0)']],
+  ['label-text-off-screen', ['left', '-9999px']],
+] as const) {
+  test(`?variant=${variant}: the Client Secret's label text is in the DOM but not readable, so it names no field and nothing secret is written`, async ({
+    extension,
+    fixtures,
+  }) => {
+    const { page, report } = await fillVariant(extension, fixtures, variant);
+    expect(report.fields.find((field) => field.key === 'clientSecret')).toMatchObject({ status: 'not-found', reason: 'no such field on this page' });
+    expect((await appState(page)).clientSecret).toBe('');
+    await expect(page.locator('#client-secret')).toHaveValue('');
+    await expectNoSubmit(page);
+    // Control: the label holds "Client Secret" and checkVisibility calls it drawn; what a person reads is "Public comment".
+    const label = page.locator('label[for="client-secret"]');
+    const [property, value] = how;
+    expect(
+      await label.evaluate((element, property) => [element.textContent, element.checkVisibility({ visibilityProperty: true, opacityProperty: true }), getComputedStyle(element)[property]], property),
+    ).toEqual(['Client Secret', true, value]);
+    await expect(page.getByTestId('public-comment')).toBeVisible();
   });
 }
 
