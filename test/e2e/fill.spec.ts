@@ -1,7 +1,7 @@
 /**
  * The fill path end to end, on the BUILT extension in Chromium, against the look-alike consoles at their real host
  * names: the credential is put in the vault exactly as lib/vault.ts stores it, then an extension page sends
- * `{ type: 'fill', tabId }` as the popup does, so the background's router (sender rule, schema), the checks, the
+ * `{ type: 'fill', tabId, origin }` as the popup does, so the background's router (sender rule, schema), the checks, the
  * console's plan and `scripting.executeScript` of /fill.js all run for real. What is asserted is the console's APP
  * STATE (React for Cloudflare, Vue for AIC, the plain pages' event-fed state), then what its Save received.
  *
