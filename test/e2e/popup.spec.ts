@@ -276,6 +276,20 @@ test('a fill blocked by a failing check goes through only with "Fill anyway"', a
   await popup.openOver(consolePage);
   await popup.button('Remember this tenant uses this environment').click();
   await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText(environment('production').id);
+  // The production tier is impossible to miss: its badge is painted in the error colour, not the plain tier colour.
+  const badge = await popup.page
+    .getByRole('region', { name: 'Target console' })
+    .locator('.tier')
+    .evaluate((element) => {
+      const probe = document.createElement('span');
+      probe.style.background = 'var(--error)';
+      document.body.append(probe);
+      const error = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return { painted: getComputedStyle(element).backgroundColor, error, tier: element.className };
+    });
+  expect(badge.tier).toContain('tier-production');
+  expect(badge.painted).toBe(badge.error);
 
   // ...then paste the dev credential there: the mapping check fails and the background refuses the fill.
   const dev = client('dev', 'web-app');
