@@ -6,7 +6,8 @@ import { CLIENT_SECRET_PLACEHOLDER, consoleById, CONSOLES } from '../lib/console
 import { fingerprintCredential, readCredential } from '../lib/credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../lib/credential/test-credentials';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
-import { checkContextFor, resolveTarget, type Target } from '../lib/target';
+import { resolveTarget, type Target } from '../lib/target';
+import { consoleTargetProps } from '../entrypoints/popup/console-target';
 import { client, environment } from '../test/fixtures/environments';
 import { FillBlockedError } from './FillPanel';
 import { PASTE_TO_CHECKS_MEASURE, PopupApp, type ConsoleTarget, type PopupAppProps, type PopupTarget } from './PopupApp';
@@ -36,18 +37,10 @@ const ORIGINS = {
   pingfederate: 'https://pf.demo.internal:9999',
 };
 
-/** A resolved tab as entrypoints/popup hands it to PopupApp, with the background's check context; throws the reason it is no console. */
+/** A resolved tab as entrypoints/popup hands it to PopupApp (the same builder); throws the reason it is no console. */
 function consoleTarget(target: Target, settings: Settings): ConsoleTarget {
   if (target.kind !== 'console') throw new Error(target.reason);
-  return {
-    consoleId: target.console.id,
-    consoleName: target.console.name,
-    origin: target.origin,
-    console: target.console,
-    tier: target.tenant?.tier,
-    tenantLabel: target.tenant?.label,
-    context: checkContextFor(target, settings, undefined),
-  };
+  return consoleTargetProps(target, settings);
 }
 
 /** The target as entrypoints/popup builds it for a tab on a known console (the self-hosted ones added in Options). */

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FillBlockedError } from '../../components/FillPanel';
-import { PopupApp, type ConsoleTarget, type PopupAppProps } from '../../components/PopupApp';
+import { PopupApp, type PopupAppProps } from '../../components/PopupApp';
 import '../../components/theme.css';
 import '../../components/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
@@ -13,7 +13,8 @@ import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
 import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
-import { checkContextFor, resolveTarget, type Target } from '../../lib/target';
+import { resolveTarget } from '../../lib/target';
+import { consoleTargetProps } from './console-target';
 import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
@@ -57,26 +58,16 @@ async function main() {
   const fingerprint = text ? await fingerprintOf(text) : undefined;
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
 
-  const consoleTarget = (target: Extract<Target, { kind: 'console' }>): ConsoleTarget => ({
-    consoleId: target.console.id,
-    consoleName: target.console.name,
-    origin: target.origin,
-    console: target.console,
-    tier: target.tenant?.tier,
-    tenantLabel: target.tenant?.label,
-    // The background gates the fill with this same function; PopupApp adds the fingerprint of the text it holds.
-    context: checkContextFor(target, settings, undefined),
-  });
 
   // The tab's URL is known here only with a host permission for it or the activeTab grant of the toolbar click
   // (TOOLCHAIN.md); without it the tab stays "not a console the extension can read".
   const targetProps = (): PopupAppProps['target'] => {
     const known = resolveTarget(tab?.url, settings);
-    if (known.kind === 'console') return consoleTarget(known);
+    if (known.kind === 'console') return consoleTargetProps(known, settings);
     // A page that is no known console: the self-hosted consoles the admin may say it is, each resolved by the same
     // function the background gates the fill with, given that choice.
     const named = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => resolveTarget(tab?.url, settings, candidate.id));
-    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTarget(target)] : []));
+    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTargetProps(target, settings)] : []));
     if (first) return { choices: [first, ...rest] };
     // Not https, or dressed as a hosted console: the reason a choice would be refused says more than "not known".
     const [reason = known.reason] = named.flatMap((target) => (target.kind === 'unavailable' ? [target.reason] : []));
