@@ -6,16 +6,22 @@ const STATUS: Record<FieldStatus, { icon: string; word: string; tone: string }> 
   absent: { icon: '–', word: 'Not on this form', tone: 'info' },
   'not-found': { icon: '✕', word: 'Not found', tone: 'error' },
   refused: { icon: '✕', word: 'Refused', tone: 'error' },
+  'not-kept': { icon: '!', word: 'Sent, not kept', tone: 'error' },
 };
 
 /** What the fill did, field by field; secret values are never in a report (lib/fill/types), only labels. */
 export function FillReportView({ report }: { report: FillReport }) {
   const written = report.fields.filter((field) => field.status === 'filled' || field.status === 'unchanged').length;
+  // What the page's script received, even where the fill stopped or the page did not keep it: never "nothing".
+  const reached = report.fields.filter((field) => field.reached).map((field) => field.label);
   return (
     <section role="region" aria-label="Fill report" class="report">
       <h3>Fill report</h3>
       {report.refused ? (
-        <p class="report-summary tone-error">Nothing was written: {report.refused}</p>
+        <p class="report-summary tone-error">
+          {reached.length ? `The page received ${reached.join(', ')}: ` : 'Nothing was written: '}
+          {report.refused}
+        </p>
       ) : (
         <p class="report-summary">
           {written} of {report.fields.length} fields set in {Math.round(report.durationMs)} ms. Nothing was submitted:

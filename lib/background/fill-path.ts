@@ -82,15 +82,15 @@ const DELIVERED: ReadonlySet<FieldStatus> = new Set(['filled', 'unchanged']);
 
 /**
  * Whether the credential itself reached the page: every secret field of the plan (the client secret, or the raw JWT
- * for PingAccess and AIC, which lib/consoles marks `secret`) is filled or already held that value. A fill that wrote
- * only a name, or whose secret field was refused or missing, is no use of this credential at this tenant. A plan
- * with no secret field (an OIDC app without a client secret) counts when anything of it was written.
+ * for PingAccess and AIC, which lib/consoles marks `secret`) already held that value or received it, where the
+ * page's script could read it, even if the page then cleared it or the fill put it back. A fill that wrote only a
+ * name, or whose secret field was refused or missing, is no use of this credential at this tenant. A plan with no
+ * secret field (an OIDC app without a client secret) counts when anything of it reached the page.
  */
 function deliveredCredential(plan: FillPlan, report: FillReport): boolean {
-  if (report.refused) return false;
   const delivered = (field: PlannedField) => {
-    const status = report.fields.find((outcome) => outcome.key === field.key)?.status;
-    return status !== undefined && DELIVERED.has(status);
+    const outcome = report.fields.find((candidate) => candidate.key === field.key);
+    return !!outcome && (outcome.reached === true || DELIVERED.has(outcome.status));
   };
   const secrets = plan.fields.filter((field) => field.secret);
   return secrets.length > 0 ? secrets.every(delivered) : plan.fields.some(delivered);

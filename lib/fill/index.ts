@@ -11,8 +11,9 @@
  * fill stops it, and what this fill wrote is put back. Secret fields are written last, so a change the other writes
  * provoke stops the fill before the secret reaches the page.
  */
-import { overlaidOf, refusalOf, unseenOf } from './guard';
-import { locateField } from './locate';
+import { faceOf, overlaidOf, refusalOf, type Refusal } from './guard';
+import { isListboxButton, locateField } from './locate';
+import { unseenOf } from './renderer';
 import type { FieldOutcome, FieldStatus, FillPlan, FillReport, PlannedField } from './types';
 import { valueOf, writeField } from './write';
 
@@ -21,7 +22,8 @@ export const FILL_GLOBAL = '__pingoneConnectionHelperFill';
 
 type Win = Window & typeof globalThis;
 
-type Chosen = { field: PlannedField; element: HTMLElement };
+/** `face`: what a person sees and clicks for the control (itself, or a hidden checkbox's drawn label). */
+type Chosen = { field: PlannedField; element: HTMLElement; face: HTMLElement };
 type Decision = Chosen | { field: PlannedField; outcome: FieldOutcome; deceptive?: boolean };
 
 /** A field the engine chose but did not write, because it refused the page or stopped before reaching it. */
@@ -34,10 +36,16 @@ function decide(field: PlannedField, win: Win): Decision {
   if (candidates.length === 0) {
     return { field, outcome: field.optional ? outcomeOf(field, 'not on this page', 'absent') : outcomeOf(field, 'no such field on this page', 'not-found') };
   }
-  const judged = candidates.map((element) => ({ element, refusal: refusalOf(element, win, field.control === 'checkbox') }));
+  const judged = candidates.map(({ element, misnamed }) => {
+    const face = field.control === 'checkbox' ? faceOf(element, win) : element;
+    const refusal = refusalOf(element, win, field.control === 'checkbox' || isListboxButton(element), face);
+    // Two names drawn for one control: the admin cannot tell which one the value is for.
+    const named: Refusal | undefined = misnamed && !refusal?.notShown ? { reason: misnamed, notShown: false, deceptive: true } : undefined;
+    return { element, face, refusal: named ?? refusal };
+  });
   const usable = judged.filter((candidate) => !candidate.refusal);
   if (usable.length > 1) return { field, outcome: outcomeOf(field, `ambiguous: ${usable.length} visible fields match`) };
-  if (usable[0]) return { field, element: usable[0].element };
+  if (usable[0]) return { field, element: usable[0].element, face: usable[0].face };
   // Not one usable candidate; a hidden duplicate beside a usable one is simply left alone above.
   const refusals = judged.map((candidate) => candidate.refusal!);
   if (field.optional && refusals.every((refusal) => refusal.notShown)) {
@@ -53,9 +61,9 @@ function decide(field: PlannedField, win: Win): Decision {
  * It first lets the page's pending reaction run: React 18 and Vue 3 re-render in a microtask queued by the event
  * that changed their state, ahead of this one.
  */
-async function changeOf({ field, element }: Chosen, win: Win, askRenderer: boolean): Promise<string | undefined> {
+async function changeOf({ field, element, face }: Chosen, win: Win, askRenderer: boolean): Promise<string | undefined> {
   await null;
-  const unseen = askRenderer && (await unseenOf([element], win)).get(element);
+  const unseen = askRenderer && (await unseenOf([face], win)).get(face);
   // Judged in script after the renderer's answer (closest to the write), and its reason preferred: more precise.
   const again = decide(field, win);
   if (!('element' in again)) return again.outcome.reason;
@@ -81,11 +89,11 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
   const caught = () => decisions.flatMap((decision) => ('deceptive' in decision && decision.deceptive ? [decision.outcome] : []));
   if (caught().length === 0) {
     const unseen = await unseenOf(
-      decisions.flatMap((decision) => ('element' in decision ? [decision.element] : [])),
+      decisions.flatMap((decision) => ('element' in decision ? [decision.face] : [])),
       win,
     );
     decisions = decisions.map((decision) => {
-      const reason = 'element' in decision && (unseen.get(decision.element) ?? overlaidOf(decision.element, win, decision.field.secret === true));
+      const reason = 'element' in decision && (unseen.get(decision.face) ?? overlaidOf(decision.face, win, decision.field.secret === true));
       return reason ? { field: decision.field, outcome: outcomeOf(decision.field, reason), deceptive: true } : decision;
     });
   }
@@ -116,22 +124,24 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
   let stopped: string | undefined;
   try {
     for (const { index, ...chosen } of order) {
-      const { field, element } = chosen;
+      const { field, element, face } = chosen;
       const before = await changeOf(chosen, win, field.secret === true);
       if (before) {
         outcomes[index] = outcomeOf(field, `changed during the fill: ${before}`);
         stopped = `${field.label} changed during the fill (${before})`;
         break;
       }
-      // Judged in script once more with no await before the write, so no page script runs between the two.
-      const overlaid = overlaidOf(element, win, field.secret === true);
+      // Judged in script once more with no await before the write, so no page script runs between the two; and
+      // again inside the write, after the focus events the page's handlers answer.
+      const recheck = () => refusalOf(element, win, false, face)?.reason ?? overlaidOf(face, win, field.secret === true);
+      const overlaid = overlaidOf(face, win, field.secret === true);
       if (overlaid) {
         outcomes[index] = outcomeOf(field, `changed during the fill: ${overlaid}`);
         stopped = `${field.label} changed during the fill (${overlaid})`;
         break;
       }
       const previous = valueOf(element, field, win);
-      const result = writeField(element, field, win);
+      const result = await writeField(element, field, win, face, recheck);
       outcomes[index] = { key: field.key, label: field.label, ...result };
       if (result.status === 'filled') written.unshift({ chosen, index, previous });
       const after = await changeOf(chosen, win, false);
@@ -141,8 +151,8 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
     }
     // What this fill wrote goes back the way it went in (native setter and events, or a click), newest first.
     for (const { chosen, index, previous } of stopped ? written : []) {
-      const { status } = writeField(chosen.element, { ...chosen.field, value: previous }, win);
-      outcomes[index] = outcomeOf(chosen.field, status === 'refused' ? 'written; the page kept it' : 'written, then put back');
+      const { status } = await writeField(chosen.element, { ...chosen.field, value: previous }, win, chosen.face, () => undefined);
+      outcomes[index] = { ...outcomeOf(chosen.field, status === 'refused' ? 'written; the page kept it' : 'written, then put back'), reached: true };
     }
   } finally {
     win.removeEventListener('submit', cancelSubmit, true);

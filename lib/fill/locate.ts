@@ -1,36 +1,47 @@
 /**
- * Finding a planned field in the page, in order of trust: its label (`<label for>`, a wrapping `<label>`,
- * `aria-labelledby`, `aria-label`; label text only as drawn), then its `name`/`id`, then its placeholder. The top
+ * Finding a planned field in the page by the name a person reads for it: its own `<label>` as drawn, then, for
+ * fields that are not secret, `aria-labelledby`/`aria-label`, then its `name`/`id`, then its placeholder. The top
  * document and its open shadow roots are searched; frames never are (a same-origin iframe is still another document
- * the plan was not made for).
- * The first strategy that finds any control decides: a lower-trust hint is never used to get around a refused match.
+ * the plan was not made for). The first strategy that finds any control decides: a lower-trust hint is never used
+ * to get around a refused match. Design: ./README.md.
  */
 import { painted } from './colour';
 import type { FieldControl, PlannedField } from './types';
 
 /** `input.type` values that take free text (`type` reads back lower-case, 'text' when missing or unknown). */
 const TEXT_INPUT_TYPES = ['text', 'email', 'url', 'search', 'password', 'tel'];
-const CONTROL_SELECTOR = 'input,textarea,select,[role=switch],[role=checkbox]';
-/** Descendants of a label whose text is not label text. */
-const NOT_LABEL_TEXT = ['select', 'textarea', 'script', 'style', 'template'];
+/**
+ * Controls as design systems draw them too: a switch as `button[role=switch]` (Base UI, https://base-ui.com/react/components/switch),
+ * a select as a button that opens a listbox (react-aria, https://react-spectrum.adobe.com/react-aria/Select.html).
+ */
+const CONTROL_SELECTOR = 'input,textarea,select,[role=switch],[role=checkbox],[aria-haspopup=listbox],[role=combobox]';
+/** Descendants of a label whose text is not label text (a help button's "?" among them). */
+const NOT_LABEL_TEXT = ['select', 'textarea', 'script', 'style', 'template', 'button'];
 
 type Root = Document | ShadowRoot;
 
-/** Lower-case, single spaces, without the required/optional markers consoles append ("Name *", "Description:"). */
+/**
+ * Lower-case, single spaces, without the markers consoles append to a label: required/optional ("Name *",
+ * "Description (optional)", "Description:") and a trailing help glyph ("Client ID ?", "Scopes ⓘ").
+ */
 export function normalizedText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(\s*(\*|:|\((required|optional)\)))+$/i, '')
+    .replace(/(\s*(\*|:|\?|ⓘ|ℹ️?|\((required|optional)\)|\b(required|optional)$))+$/iu, '')
     .toLowerCase();
 }
 
+/** Whether `element` is a select drawn as a button that opens a listbox, not a native `<select>`. */
+export const isListboxButton = (element: Element) => !['select', 'input'].includes(element.localName) && element.matches('[aria-haspopup=listbox],[role=combobox]');
+
 function fits(element: Element, control: FieldControl): boolean {
   const tag = element.localName;
-  if (control === 'select') return tag === 'select';
+  if (control === 'select') return tag === 'select' || isListboxButton(element);
   if (control === 'checkbox') {
     return tag === 'input' ? (element as HTMLInputElement).type === 'checkbox' : element.matches('[role=switch],[role=checkbox]');
   }
+  if (isListboxButton(element) || element.matches('[role=switch],[role=checkbox]')) return false;
   return tag === 'textarea' || (tag === 'input' && TEXT_INPUT_TYPES.includes((element as HTMLInputElement).type));
 }
 
@@ -105,61 +116,76 @@ function textOf(element: Element, control: Element, drawn: boolean): string {
   return text;
 }
 
-/** Every accessible-name source for a control, normalised; `drawn`: label text only as drawn. */
-function labelsOf(control: Element, root: Root, drawn: boolean): string[] {
-  const texts: string[] = [];
-  for (const label of root.querySelectorAll('label')) {
-    const labels = label.hasAttribute('for') ? control.id !== '' && label.htmlFor === control.id : label.contains(control);
-    if (labels) texts.push(textOf(label, control, drawn));
-  }
-  const labelledBy = control.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    texts.push(
-      labelledBy
-        .split(/\s+/)
-        .map((id) => {
-          const source = id && root.getElementById(id);
-          return source ? textOf(source, control, drawn) : '';
-        })
-        .join(' '),
-    );
-  }
-  const ariaLabel = control.getAttribute('aria-label');
-  if (ariaLabel) texts.push(ariaLabel);
-  return texts.map(normalizedText);
+/** The `<label>` elements the browser itself ties to a control (`for` by the first element with that id, or wrapping). */
+function labelElementsOf(control: Element): HTMLLabelElement[] {
+  return [...((control as HTMLInputElement).labels ?? [])];
 }
 
-/** The controls the most trusted strategy finds for `field`, or [] when none finds any. */
-export function locateField(document: Document, field: PlannedField): HTMLElement[] {
+/** Each `aria-labelledby` target of a control, looked up in its own tree. */
+function labelledByOf(control: Element): Element[] {
+  const root = control.getRootNode() as Document | ShadowRoot;
+  return (control.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .flatMap((id) => {
+      const source = id ? root.getElementById(id) : null;
+      return source ? [source] : [];
+    });
+}
+
+/**
+ * What names a control, normalised. `labels`: the text its own `<label>` elements draw (all their text where the control
+ * itself is not drawn: a whole step of a modal that the guard then refuses as hidden). `other`: names a person does not
+ * read beside the control, or reads elsewhere: `aria-labelledby` targets (each, and together) and `aria-label`.
+ */
+function namesOf(control: HTMLElement, win: Window): { labels: string[]; other: string[] } {
+  const drawn = control.checkVisibility(DRAWN) && !clipped(control, win);
+  const labels = labelElementsOf(control).map((label) => normalizedText(textOf(label, control, drawn)));
+  const targets = labelledByOf(control).map((target) => normalizedText(textOf(target, control, drawn)));
+  const other = [...targets, normalizedText(targets.join(' ')), normalizedText(control.getAttribute('aria-label') ?? '')].filter(Boolean);
+  return { labels, other };
+}
+
+/** A control the locator found for a field, and why the engine must not write it even so (named otherwise). */
+export interface Located {
+  element: HTMLElement;
+  misnamed?: string;
+}
+
+/**
+ * The controls the most trusted strategy finds for `field`, or [] when none finds any.
+ *
+ * A secret field is named only by its own `<label>` as drawn (the browser's `control.labels`, so a duplicated id
+ * cannot borrow another control's label): an `aria-label`, an `aria-labelledby` term elsewhere on the page, a `name`
+ * or an `id` are names nobody sees, and a page could steer the secret with them. Any other field may also be found
+ * through those, unless its own drawn label names it something else. A control found for a field whose own drawn
+ * label also names something else is returned `misnamed`: the admin reads two names there, and the engine refuses it.
+ */
+export function locateField(document: Document, field: PlannedField): Located[] {
+  const win = document.defaultView!;
   const controls = searchRoots(document).flatMap((root) =>
-    Array.from(root.querySelectorAll<HTMLElement>(CONTROL_SELECTOR), (element) => ({ element, root })).filter(({ element }) =>
-      fits(element, field.control),
-    ),
+    Array.from(root.querySelectorAll<HTMLElement>(CONTROL_SELECTOR)).filter((element) => fits(element, field.control)),
   );
-  const { labels, names = [], ids = [], placeholders = [] } = field.locate;
-  const withLabels = controls.map((control) => ({
-    ...control,
-    labels: labelsOf(control.element, control.root, false),
-    drawn: labelsOf(control.element, control.root, true),
-  }));
-  for (const wanted of labels.map(normalizedText)) {
-    const found = withLabels.filter((control) => control.labels.includes(wanted) || control.drawn.includes(wanted));
-    // A label names a control for the admin only through the text it draws: one matched through hidden text (a
-    // "Public comment" field whose <label> hides "Client Secret") is dropped, unless the control is not drawn either
-    // (a whole step of a modal, or clipped with it), which the guard then refuses as hidden. Either way no
-    // lower-trust hint is tried.
-    if (found.length) {
-      const win = document.defaultView!;
-      const unseen = (element: HTMLElement) => !element.checkVisibility(DRAWN) || clipped(element, win);
-      return found.filter((control) => control.drawn.includes(wanted) || unseen(control.element)).map((control) => control.element);
-    }
+  const wantedAll = field.locate.labels.map(normalizedText);
+  const named = controls.map((element) => ({ element, ...namesOf(element, win) }));
+  const secret = field.secret === true;
+  const misnamed = (labels: string[]) => {
+    const others = labels.filter((label) => label && !wantedAll.includes(label));
+    return others.length ? `also labelled "${others[0]}" on the page` : undefined;
+  };
+  for (const wanted of wantedAll) {
+    const found = named.filter(
+      ({ labels, other }) =>
+        labels.includes(wanted) || (!secret && other.includes(wanted) && !labels.some((label) => label && !wantedAll.includes(label))),
+    );
+    if (found.length) return found.map(({ element, labels }) => ({ element, misnamed: misnamed(labels) }));
   }
-  const byName = controls.filter(
-    ({ element }) => names.includes(element.getAttribute('name') ?? '') || (element.id !== '' && ids.includes(element.id)),
-  );
-  if (byName.length) return byName.map((control) => control.element);
+  // Names nobody sees never choose where a secret goes.
+  if (secret) return [];
+  const { names = [], ids = [], placeholders = [] } = field.locate;
+  const byName = controls.filter((element) => names.includes(element.getAttribute('name') ?? '') || (element.id !== '' && ids.includes(element.id)));
+  if (byName.length) return byName.map((element) => ({ element }));
   const wantedPlaceholders = placeholders.map(normalizedText);
   return controls
-    .filter(({ element }) => wantedPlaceholders.includes(normalizedText(element.getAttribute('placeholder') ?? '')))
-    .map((control) => control.element);
+    .filter((element) => wantedPlaceholders.includes(normalizedText(element.getAttribute('placeholder') ?? '')))
+    .map((element) => ({ element }));
 }

@@ -44,7 +44,8 @@ export interface FillPlan {
   refused?: string;
 }
 
-export type FieldStatus = 'filled' | 'unchanged' | 'absent' | 'not-found' | 'refused';
+/** `not-kept`: the value went into the page, whose script saw it, but the field did not keep it. */
+export type FieldStatus = 'filled' | 'unchanged' | 'absent' | 'not-found' | 'refused' | 'not-kept';
 
 export interface FieldOutcome {
   key: string;
@@ -52,6 +53,11 @@ export interface FieldOutcome {
   status: FieldStatus;
   /** Why not filled, e.g. "hidden (display:none)", "covered by another element", "disabled". */
   reason?: string;
+  /**
+   * The value reached the page, where its script could read it, whatever the field holds now (filled, not kept,
+   * or written and then put back): the report and the record of where a credential was used say so.
+   */
+  reached?: boolean;
 }
 
 export interface FillReport {

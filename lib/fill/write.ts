@@ -3,12 +3,27 @@
  * value through its own `value` property on the element and ignores an `input` event when that tracked value
  * already equals the DOM's; writing through the prototype's native setter leaves the tracker behind, so React's
  * onChange fires. Vue's v-model and Angular's DefaultValueAccessor listen to `input` (and `change`), Angular marks
- * a control touched on `blur`. Checkboxes are clicked, since React's onChange for them listens to `click`.
+ * a control touched on `blur`. Checkboxes are clicked, since React's onChange for them listens to `click`; a select
+ * drawn as a button and a listbox is chosen as a person does (./listbox.ts).
+ *
+ * The page's own handlers run inside a write (focus, input, click), so the result says what REACHED the page, not
+ * only what stayed: a value the page read and then cleared was still seen by its script. Before a text value goes
+ * in, after the focus events and the page's reaction to them, the field is judged again (`recheck`): a page that
+ * hides or covers the field when it is focused receives nothing.
  */
-import { normalizedText } from './locate';
+import { chooseOption, shownOption } from './listbox';
+import { isListboxButton, normalizedText } from './locate';
 import type { FieldStatus, PlannedField } from './types';
 
-export type WriteResult = { status: Extract<FieldStatus, 'filled' | 'unchanged' | 'refused'>; reason?: string };
+export type WriteResult = {
+  status: Extract<FieldStatus, 'filled' | 'unchanged' | 'refused' | 'not-kept'>;
+  reason?: string;
+  /** The value was put into the page, where its script could read it, whatever the field holds now. */
+  reached?: boolean;
+};
+
+/** Why the field is no longer one to write (judged synchronously, no page script in between), or undefined. */
+export type Recheck = () => string | undefined;
 
 type Win = Window & typeof globalThis;
 
@@ -36,25 +51,36 @@ function dispatch(element: HTMLElement, win: Win, types: string[]) {
   }
 }
 
-function writeText(element: HTMLElement, value: string, win: Win): WriteResult {
+/** What a write that reached the page reports when the page did not keep the value. */
+const NOT_KEPT = 'the page received the value but did not keep it';
+
+async function writeText(element: HTMLElement, value: string, win: Win, recheck: Recheck): Promise<WriteResult> {
   const native = nativeValue(element, win);
   if (native.get() === value) return { status: 'unchanged' };
   dispatch(element, win, ['focus', 'focusin']);
+  // React 18 and Vue 3 re-render in a microtask their focus handlers queued, ahead of this one: the page has answered
+  // the focus when the field is judged, and nothing runs between that judgement and the write.
+  await null;
+  const changed = recheck();
+  if (changed) {
+    dispatch(element, win, ['blur', 'focusout']);
+    return { status: 'refused', reason: `changed when focused: ${changed}` };
+  }
   native.set(value);
   dispatch(element, win, ['input', 'change', 'blur', 'focusout']);
   // A controlled input whose framework did not take the change is reset to the old state on re-render.
-  return native.get() === value ? { status: 'filled' } : { status: 'refused', reason: 'the page did not keep the value' };
+  return native.get() === value ? { status: 'filled', reached: true } : { status: 'not-kept', reason: NOT_KEPT, reached: true };
 }
 
 function isChecked(element: HTMLElement): boolean {
   return element.localName === 'input' ? (element as HTMLInputElement).checked : element.getAttribute('aria-checked') === 'true';
 }
 
-/** A toggle whose click would submit or navigate is refused before this (guard.ts clickRefusal). */
-function writeCheckbox(element: HTMLElement, value: boolean): WriteResult {
+/** Clicks what a person clicks (`face`: a hidden checkbox's drawn label). A toggle that would submit is refused before. */
+function writeCheckbox(element: HTMLElement, face: HTMLElement, value: boolean): WriteResult {
   if (isChecked(element) === value) return { status: 'unchanged' };
-  element.click();
-  return isChecked(element) === value ? { status: 'filled' } : { status: 'refused', reason: 'the toggle did not change' };
+  face.click();
+  return isChecked(element) === value ? { status: 'filled', reached: true } : { status: 'refused', reason: 'the toggle did not change' };
 }
 
 function writeSelect(element: HTMLSelectElement, value: string, secret: boolean, win: Win): WriteResult {
@@ -65,17 +91,20 @@ function writeSelect(element: HTMLSelectElement, value: string, secret: boolean,
   if (native.get() === option.value) return { status: 'unchanged' };
   native.set(option.value);
   dispatch(element, win, ['input', 'change']);
-  return native.get() === option.value ? { status: 'filled' } : { status: 'refused', reason: 'the page did not keep the choice' };
+  return native.get() === option.value ? { status: 'filled', reached: true } : { status: 'not-kept', reason: 'the page did not keep the choice', reached: true };
 }
 
 /** What the control holds now, in the form `writeField` takes back: a checkbox's state, a text's or select's value. */
 export function valueOf(element: HTMLElement, field: PlannedField, win: Win): string | boolean {
-  return field.control === 'checkbox' ? isChecked(element) : nativeValue(element, win).get();
+  if (field.control === 'checkbox') return isChecked(element);
+  return isListboxButton(element) ? shownOption(element) : nativeValue(element, win).get();
 }
 
-export function writeField(element: HTMLElement, field: PlannedField, win: Win): WriteResult {
-  if (field.control === 'checkbox') return writeCheckbox(element, field.value === true);
+export async function writeField(element: HTMLElement, field: PlannedField, win: Win, face: HTMLElement, recheck: Recheck): Promise<WriteResult> {
+  if (field.control === 'checkbox') return writeCheckbox(element, face, field.value === true);
   const value = String(field.value);
-  if (field.control === 'select') return writeSelect(element as HTMLSelectElement, value, field.secret === true, win);
-  return writeText(element, value, win);
+  if (field.control === 'select') {
+    return isListboxButton(element) ? chooseOption(element, value, win) : writeSelect(element as HTMLSelectElement, value, field.secret === true, win);
+  }
+  return writeText(element, value, win, recheck);
 }
