@@ -90,7 +90,8 @@ const DELIVERED: ReadonlySet<FieldStatus> = new Set(['filled', 'unchanged']);
 function deliveredCredential(plan: FillPlan, report: FillReport): boolean {
   const delivered = (field: PlannedField) => {
     const outcome = report.fields.find((candidate) => candidate.key === field.key);
-    return !!outcome && (outcome.reached === true || DELIVERED.has(outcome.status));
+    // A page-level refusal wrote nothing unless a field says it reached the page (the fill stopped after it).
+    return !!outcome && (outcome.reached === true || (!report.refused && DELIVERED.has(outcome.status)));
   };
   const secrets = plan.fields.filter((field) => field.secret);
   return secrets.length > 0 ? secrets.every(delivered) : plan.fields.some(delivered);

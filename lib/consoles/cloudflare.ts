@@ -7,6 +7,7 @@
 import type { Credential } from '../credential/types';
 import type { PlannedField } from '../fill/types';
 import { wrongKindPlan } from './kind';
+import { CLOUDFLARE_WORDS, labelsOf } from './words';
 import type { ConsoleModule } from './types';
 
 export const cloudflare: ConsoleModule = {
@@ -20,11 +21,12 @@ export const cloudflare: ConsoleModule = {
     if (refused) return refused;
     const name = options.name?.trim() || (credential.environmentName ? `PingOne ${credential.environmentName}` : 'PingOne');
     const fields: PlannedField[] = [
-      { key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: ['Name'], names: ['name'], ids: ['name'] } },
+      { key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: labelsOf(CLOUDFLARE_WORDS.name), names: ['name'], ids: ['name'] } },
     ];
     const notes: string[] = [];
-    const text = (key: string, label: string, value: string | undefined, names: string[], secret = false) => {
-      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: [label], names, ids: names } });
+    const text = (key: 'clientId' | 'clientSecret' | 'environmentId', label: string, value: string | undefined, names: string[], secret = false) => {
+      // A secret is found by its drawn label only (lib/fill/locate.ts): no name or id hints to steer it.
+      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: labelsOf(CLOUDFLARE_WORDS[key]), ...(secret ? {} : { names, ids: names }) } });
       else notes.push(`${label}: not in this credential; enter it yourself.`);
     };
     text('clientId', 'Client ID', credential.clientId, ['client_id', 'clientId']);
@@ -38,7 +40,7 @@ export const cloudflare: ConsoleModule = {
       value: true,
       optional: true,
       locate: {
-        labels: ['Proof Key for Code Exchange (PKCE)', 'Enable Proof Key for Code Exchange (PKCE)', 'PKCE', 'Enable PKCE'],
+        labels: labelsOf(CLOUDFLARE_WORDS.pkce),
         names: ['pkce_enabled', 'pkce'],
         ids: ['pkce_enabled', 'pkce'],
       },
@@ -65,8 +67,9 @@ export function cloudflareApiRequest(credential: Credential, options: { name: st
     config: {
       client_id: credential.clientId ?? '',
       client_secret: options.includeSecret ? (credential.clientSecret ?? '') : CLIENT_SECRET_PLACEHOLDER,
+      // Exactly the three keys of cloudflare-typescript's AccessPingone.Config: `pkce_enabled` belongs to the generic
+      // OIDC type's config, and is not confirmed for `pingone` (https://github.com/cloudflare/cloudflare-typescript).
       ping_env_id: credential.environmentId,
-      pkce_enabled: true,
     },
   };
   return JSON.stringify(body, null, 2);

@@ -204,7 +204,8 @@ describe('Cloudflare Zero Trust plan', () => {
       ['environmentId', production.id, false, 'text'],
       ['pkce', true, false, 'checkbox'],
     ]);
-    expect(fieldOf(plan.fields, 'clientSecret').locate).toMatchObject({ labels: ['Client Secret'], names: ['client_secret', 'clientSecret'] });
+    // A secret is found by its drawn label only: no name or id hints that a page could use to steer it.
+    expect(fieldOf(plan.fields, 'clientSecret').locate).toEqual({ labels: ['Client Secret'] });
     expect(fieldOf(plan.fields, 'pkce').locate.labels).toContain('PKCE');
     expect(consoleById('cloudflare').plan(webAppProduction, { origin, name: 'Acme SSO' }).fields[0]?.value).toBe('Acme SSO');
   });
@@ -272,7 +273,7 @@ describe('API requests', () => {
     expect(JSON.parse(masked)).toEqual({
       type: 'pingone',
       name: 'Acme SSO',
-      config: { client_id: productionWebApp.clientId, client_secret: CLIENT_SECRET_PLACEHOLDER, ping_env_id: production.id, pkce_enabled: true },
+      config: { client_id: productionWebApp.clientId, client_secret: CLIENT_SECRET_PLACEHOLDER, ping_env_id: production.id },
     });
     expect(masked).not.toContain(productionWebApp.clientSecret);
     const full = cloudflareApiRequest(webAppProduction, { name: 'Acme SSO', includeSecret: true });
@@ -283,10 +284,10 @@ describe('API requests', () => {
 
   it('PingAccess: the admin API body, the JWT a placeholder until asked for', () => {
     const masked = pingAccessApiRequest(gatewayDev, { name: 'Acme-Dev', includeSecret: false });
-    expect(JSON.parse(masked)).toEqual({ name: 'Acme-Dev', credential: { value: CREDENTIAL_PLACEHOLDER }, useProxy: false });
+    expect(JSON.parse(masked)).toEqual({ name: 'Acme-Dev', credential: { value: CREDENTIAL_PLACEHOLDER }, useProxy: false, sslProtocols: [], sslCiphers: [] });
     expect(masked).not.toContain(gatewayDev.raw.split('.')[1]);
     const full = pingAccessApiRequest(gatewayDev, { name: 'Acme-Dev', description: 'for risk policies', includeSecret: true });
-    expect(JSON.parse(full)).toEqual({ name: 'Acme-Dev', description: 'for risk policies', credential: { value: gatewayDev.raw }, useProxy: false });
+    expect(JSON.parse(full)).toEqual({ name: 'Acme-Dev', description: 'for risk policies', credential: { value: gatewayDev.raw }, useProxy: false, sslProtocols: [], sslCiphers: [] });
     expect(read(full).raw).toBe(gatewayDev.raw);
   });
 });

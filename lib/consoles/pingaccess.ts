@@ -7,6 +7,7 @@ import { suggestedConsoleName } from '../credential/names';
 import type { Credential } from '../credential/types';
 import type { PlannedField } from '../fill/types';
 import { wrongKindPlan } from './kind';
+import { labelsOf, PINGACCESS_WORDS } from './words';
 import type { ConsoleModule } from './types';
 
 export const pingAccess: ConsoleModule = {
@@ -27,7 +28,7 @@ export const pingAccess: ConsoleModule = {
     const fields: PlannedField[] = [];
     const notes: string[] = [];
     if (name) {
-      fields.push({ key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: ['Name'], names: ['name'], ids: ['name'] } });
+      fields.push({ key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: labelsOf(PINGACCESS_WORDS.name), names: ['name'], ids: ['name'] } });
     } else {
       notes.push('Name: the credential has no environmentName to suggest one from; type a unique name.');
     }
@@ -38,7 +39,7 @@ export const pingAccess: ConsoleModule = {
         control: 'text',
         value: description,
         optional: true,
-        locate: { labels: ['Description'], names: ['description'], ids: ['description'] },
+        locate: { labels: labelsOf(PINGACCESS_WORDS.description), names: ['description'], ids: ['description'] },
       },
       {
         key: 'credential',
@@ -46,7 +47,7 @@ export const pingAccess: ConsoleModule = {
         control: 'textarea',
         value: credential.raw,
         secret: true,
-        locate: { labels: ['Credential'], names: ['credential'], ids: ['credential'] },
+        locate: { labels: labelsOf(PINGACCESS_WORDS.credential) },
       },
     );
     notes.push(
@@ -74,6 +75,10 @@ export function pingAccessApiRequest(
     ...(options.description ? { description: options.description } : {}),
     credential: { value: options.includeSecret ? credential.raw : CREDENTIAL_PLACEHOLDER },
     useProxy: false,
+    // Required by the admin API's model; empty means every protocol and cipher PingAccess has (pingaccess-go-client,
+    // https://github.com/pingidentity/pingaccess-go-client/blob/main/pingaccess-9.0/model_ping_one_connection.go).
+    sslProtocols: [],
+    sslCiphers: [],
   };
   return JSON.stringify(body, null, 2);
 }

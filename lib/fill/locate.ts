@@ -136,13 +136,15 @@ function labelledByOf(control: Element): Element[] {
  * What names a control, normalised. `labels`: the text its own `<label>` elements draw (all their text where the control
  * itself is not drawn: a whole step of a modal that the guard then refuses as hidden). `other`: names a person does not
  * read beside the control, or reads elsewhere: `aria-labelledby` targets (each, and together) and `aria-label`.
+ * `hidden`: all the text of its `<label>` elements, drawn or not.
  */
-function namesOf(control: HTMLElement, win: Window): { labels: string[]; other: string[] } {
+function namesOf(control: HTMLElement, win: Window): { labels: string[]; other: string[]; hidden: string[] } {
   const drawn = control.checkVisibility(DRAWN) && !clipped(control, win);
   const labels = labelElementsOf(control).map((label) => normalizedText(textOf(label, control, drawn)));
+  const hidden = labelElementsOf(control).map((label) => normalizedText(textOf(label, control, false)));
   const targets = labelledByOf(control).map((target) => normalizedText(textOf(target, control, drawn)));
   const other = [...targets, normalizedText(targets.join(' ')), normalizedText(control.getAttribute('aria-label') ?? '')].filter(Boolean);
-  return { labels, other };
+  return { labels, other, hidden };
 }
 
 /** A control the locator found for a field, and why the engine must not write it even so (named otherwise). */
@@ -179,8 +181,9 @@ export function locateField(document: Document, field: PlannedField): Located[] 
     );
     if (found.length) return found.map(({ element, labels }) => ({ element, misnamed: misnamed(labels) }));
   }
-  // Names nobody sees never choose where a secret goes.
-  if (secret) return [];
+  // Names nobody sees never choose where a secret goes; and a label that names the field only in text it hides
+  // (a "Public comment" field whose <label> hides "Client Secret") stops the search: no lower-trust hint around it.
+  if (secret || named.some(({ hidden }) => hidden.some((text) => wantedAll.includes(text)))) return [];
   const { names = [], ids = [], placeholders = [] } = field.locate;
   const byName = controls.filter((element) => names.includes(element.getAttribute('name') ?? '') || (element.id !== '' && ids.includes(element.id)));
   if (byName.length) return byName.map((element) => ({ element }));

@@ -90,10 +90,15 @@ test('?variant=popover-backdrop: a popover strip whose ::backdrop covers the pag
   expect(report.refused).toContain(DECEIVING);
   expect(report.fields.every((field) => field.status === 'refused')).toBe(true);
   expect(await appState(page)).toMatchObject({ name: '', clientId: '', clientSecret: '', environmentId: '', pkceEnabled: false });
-  // Control: the strip is 12 px high and lets clicks through; its backdrop is opaque and open in the top layer.
+  // Control: the strip is 12 px wide, lies across the fields' left ends and lets clicks through; its backdrop is
+  // opaque and open in the top layer.
+  const secret = (await page.locator('#client-secret').boundingBox())!;
+  const stripBox = (await page.getByTestId('popover').boundingBox())!;
+  expect(stripBox.x).toBeGreaterThan(secret.x);
+  expect(stripBox.x + stripBox.width).toBeLessThan(secret.x + secret.width);
   const strip = await page.getByTestId('popover').evaluate((element) => [
     element.matches(':popover-open'),
-    Math.round(element.getBoundingClientRect().height),
+    Math.round(element.getBoundingClientRect().width),
     getComputedStyle(element).pointerEvents,
     getComputedStyle(element, '::backdrop').backgroundColor,
   ]);
