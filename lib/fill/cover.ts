@@ -79,7 +79,7 @@ export function wrapperOf(element: HTMLElement, labels: Element[]): Element | un
 }
 
 /** Whether `element` draws text of its own that a person could read (a text node with letters, not hidden). */
-function drawsText(element: Element): boolean {
+function hasReadableText(element: Element): boolean {
   if (!element.checkVisibility(DRAWN)) return false;
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
@@ -95,7 +95,7 @@ function paintsNothing(element: Element, win: Window): boolean {
     (side) => Number.parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0 && painted(style.getPropertyValue(`border-${side.toLowerCase()}-color`)),
   );
   const shadowed = (style.boxShadow || 'none') !== 'none' || (style.outlineStyle && style.outlineStyle !== 'none');
-  return !opaque(element, win) && !bordered && !shadowed && !drawsText(element) && !element.querySelector('img,svg,canvas,video,iframe,object,embed,input,textarea,select');
+  return !opaque(element, win) && !bordered && !shadowed && !hasReadableText(element) && !element.querySelector('img,svg,canvas,video,iframe,object,embed,input,textarea,select');
 }
 
 /** Whether `element` paints its box: a background colour or image. Text over a field hides only the text's width. */
@@ -213,7 +213,7 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
     const shared = intersection(otherBox, box);
     if (Math.min(shared.right - shared.left, shared.bottom - shared.top) < EDGE_PX || !other.checkVisibility(DRAWN)) continue;
     const ownLabel = labels.find((label) => label === other || label.contains(other));
-    const own = !!wrapper && wrapper.contains(other) && !inTopLayer(other) && (!!ownLabel || !drawsText(other));
+    const own = !!wrapper && wrapper.contains(other) && !inTopLayer(other) && (!!ownLabel || !hasReadableText(other));
     if (!own) {
       // Drawn beneath the field, or drawing nothing (an empty layout box; if it takes the clicks, the typing grid
       // below finds it in the field's place).

@@ -325,6 +325,52 @@ describe('writing so the page’s framework notices', () => {
     expect(submitted).not.toHaveBeenCalled();
   });
 
+  it('chooses from a select drawn as a button and a listbox (react-aria) as a person does; the clipped, disabled stand-in is not the control', async () => {
+    // react-aria's Select: a labelled button that opens a listbox in a portal, beside a visually hidden native select.
+    document.body.innerHTML =
+      '<div><span id="l">Authentication Scheme</span><button type="button" id="b" aria-haspopup="listbox" aria-labelledby="l v"><span id="v">Select</span></button>' +
+      '<div style="clip-path:inset(50%)"><label>Authentication Scheme<select disabled><option>Basic</option><option>Post</option></select></label></div></div>';
+    const button = document.getElementById('b')!;
+    layout.place(button);
+    const clicks: string[] = [];
+    button.addEventListener('click', () => {
+      clicks.push('button');
+      queueMicrotask(() => {
+        const list = document.createElement('ul');
+        list.setAttribute('role', 'listbox');
+        list.id = 'list';
+        for (const text of ['Basic', 'Post']) {
+          const option = document.createElement('li');
+          option.setAttribute('role', 'option');
+          option.textContent = text;
+          option.addEventListener('click', () => {
+            clicks.push(text);
+            document.getElementById('v')!.textContent = text;
+            list.remove();
+          });
+          list.append(option);
+        }
+        button.setAttribute('aria-controls', 'list');
+        document.body.append(list);
+      });
+    });
+    const scheme: PlannedField = { key: 'scheme', label: 'Authentication Scheme', control: 'select', value: 'Basic', locate: { labels: ['Authentication Scheme'] } };
+    const report = await fillPage(planOf(scheme));
+    expect(report.fields[0]).toMatchObject({ status: 'filled', reached: true });
+    expect(clicks).toEqual(['button', 'Basic']);
+    expect(document.getElementById('v')!.textContent).toBe('Basic');
+    expect((await fillPage(planOf(scheme))).fields[0]?.status).toBe('unchanged');
+  });
+
+  it('clicks the drawn label of a visually hidden checkbox (Astro SwitchField), judging the label for visibility', async () => {
+    document.body.innerHTML = '<label id="face"><input type="checkbox" role="switch" id="c" style="clip-path:inset(50%)"><span>Use Proxy</span></label>';
+    layout.place(document.getElementById('face')!);
+    const pkce: PlannedField = { key: 'useProxy', label: 'Use Proxy', control: 'checkbox', value: true, locate: { labels: ['Use Proxy'] } };
+    const report = await fillPage(planOf(pkce));
+    expect(report.fields[0]).toMatchObject({ status: 'filled', reached: true });
+    expect(input('#c').checked).toBe(true);
+  });
+
   it('chooses a select option by its text or its value, with input and change', async () => {
     document.body.innerHTML =
       '<label for="t">OpenID Connect Login Type</label><select id="t"><option value="">Select</option><option value="CODE">Code</option><option value="POST">Form Post</option></select>' +
