@@ -13,33 +13,13 @@ import { client, environment, type FakeEnvironment } from '../fixtures/environme
 import type { Sample, SampleKey } from '../fixtures/samples';
 import { ExtensionPage, fillReportOf } from './extension-page';
 import { expect, test, type LaunchedExtension, type Page } from './harness';
+import { rendererSees } from './renderer-sees';
 
 async function appState(page: Page, testId = 'app-state'): Promise<Record<string, unknown>> {
   return JSON.parse((await page.getByTestId(testId).textContent()) ?? 'null') as Record<string, unknown>;
 }
 
 const statuses = (report: FillReport) => Object.fromEntries(report.fields.map((field) => [field.key, field.status]));
-
-/**
- * What Chromium's renderer says of a control right now (IntersectionObserver v2 `isVisible`, asked from the page as
- * the engine asks it): false whenever anything at all is drawn over it. A fill that succeeds where this is false
- * went through the engine's explanation of that verdict (lib/fill/guard.ts coveredOf), not around it.
- */
-async function rendererSees(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).evaluate(
-    (element) =>
-      new Promise<boolean>((resolve) => {
-        const observer = new IntersectionObserver(
-          ([entry]) => {
-            observer.disconnect();
-            resolve((entry as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
-          },
-          { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-        );
-        observer.observe(element);
-      }),
-  );
-}
 
 const timings: { console: string; sample: string; fill: string; inPageMs: number; roundTripMs: number }[] = [];
 /** A fill as the popup sends it, its durations recorded for the table printed at the end. */
@@ -107,7 +87,7 @@ for (const [variant, what] of DRAWN_OVER) {
     const app = client(sample.environment, 'web-app');
     const { extensionPage, page, tabId } = await openWith(extension, sample, fixtures.consoleUrl('cloudflare', variant));
     // Control: the renderer calls the Client Secret not visible on this page, as it did on the consoles it broke.
-    expect(await rendererSees(page, '#client-secret')).toBe(false);
+    expect(await rendererSees(page.locator('#client-secret'))).toBe(false);
 
     const { report } = await recordedFill(extensionPage, tabId, 'Cloudflare', variant, 'first fill');
     expect(report.refused).toBeUndefined();
@@ -146,7 +126,7 @@ for (const key of ['productDev', 'productStaging', 'productProduction'] as const
     const { extensionPage, page, tabId } = await openWith(extension, sample, fixtures.consoleUrl('aic'));
     await page.getByRole('button', { name: 'Add PingOne Integration' }).click();
     // Control: AIC's floating labels are drawn over its fields, so the renderer calls each of them not visible.
-    expect(await rendererSees(page, '#credential')).toBe(false);
+    expect(await rendererSees(page.locator('#credential'))).toBe(false);
 
     // Step 1: the credential goes in; Name is not on screen yet and the report says what comes after Next.
     const { report: report1 } = await recordedFill(extensionPage, tabId, 'AIC', key, 'step 1');
@@ -159,7 +139,7 @@ for (const key of ['productDev', 'productStaging', 'productProduction'] as const
     // The admin clicks Next; AIC proposes a name. The admin clears it, and the second fill writes step 2.
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Name').fill('');
-    expect(await rendererSees(page, '#integration-name')).toBe(false);
+    expect(await rendererSees(page.locator('#integration-name'))).toBe(false);
     const { report: report2 } = await recordedFill(extensionPage, tabId, 'AIC', key, 'step 2');
     expect(statuses(report2)).toEqual({ credential: 'absent', name: 'filled' });
     const expected = { name: ENVIRONMENT_NAMES[sample.environment], credential: sample.text };
