@@ -172,8 +172,13 @@ test.describe('filled through the real toolbar popup', () => {
     await popup.button('Fill PingAccess').click();
     const report = popup.page.getByRole('region', { name: 'Fill report' });
     for (const label of ['Name', 'Description', 'Credential']) await expect(report).toContainText(`${label}: Filled`);
-    expect(await appState(page)).toMatchObject({ name: 'Acme-Dev', credential: sample.text });
+    const env = environment(sample.environment);
+    const expected = { name: 'Acme-Dev', description: `PingOne environment ${env.name} (${env.id})`, credential: sample.text, trustedCertificateGroup: 'java-trust-store', useProxy: false };
+    expect(await appState(page)).toEqual(expected);
     await popup.close();
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await appState(page, 'saved-state')).toEqual(expected);
   });
 
   test('PingFederate on Astro', async ({ popup, context, fixtures }) => {
@@ -189,8 +194,20 @@ test.describe('filled through the real toolbar popup', () => {
     for (const label of ['Issuer', 'Client ID', 'Client Secret', 'Scopes', 'OpenID Connect Login Type', 'Authentication Scheme']) {
       await expect(report).toContainText(`${label}: Filled`);
     }
-    expect(await appState(page)).toMatchObject({ clientId: app.clientId, clientSecret: app.clientSecret, loginType: 'CODE', authenticationScheme: 'BASIC' });
+    const env = environment(sample.environment);
+    const expected = {
+      issuer: `https://auth.pingone.${env.tld}/${env.id}/as`,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      scopes: 'openid',
+      loginType: 'CODE',
+      authenticationScheme: 'BASIC',
+    };
+    expect(await appState(page)).toEqual(expected);
     await popup.close();
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await appState(page, 'saved-state')).toEqual(expected);
   });
 
   test('Advanced Identity Cloud on platform-ui, both steps', async ({ popup, context, fixtures }) => {
@@ -203,13 +220,14 @@ test.describe('filled through the real toolbar popup', () => {
     await popup.openOver(page);
     await popup.button('Fill Advanced Identity Cloud').click();
     await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential (step 1): Filled');
-    expect(await appState(page)).toMatchObject({ step: 1, credential: sample.text });
+    expect(await appState(page)).toEqual({ modalOpen: true, step: 1, credential: sample.text, name: '' });
     await popup.close();
 
     await goToNameStep(page);
     await popup.openOver(page);
     await popup.button('Fill Advanced Identity Cloud').click();
     await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Name (step 2): Filled');
+    expect(await appState(page)).toEqual({ modalOpen: true, step: 2, name: 'Acme-Staging', credential: sample.text });
     await popup.close();
     await page.getByRole('button', { name: 'Connect' }).click();
     expect(await appState(page, 'saved-state')).toEqual({ name: 'Acme-Staging', credential: sample.text });
