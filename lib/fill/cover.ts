@@ -40,7 +40,7 @@ const GRID = [0.1, 0.3, 0.5, 0.7, 0.9];
 /** Overlaps thinner than this (CSS px) are boxes touching at an edge, not drawn over the field. */
 const EDGE_PX = 2;
 /** Controls a person fills: another one inside a box means the box is a form section, not one field's wrapper. */
-const FILLABLE = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]),textarea,select,[role=switch],[role=checkbox],[aria-haspopup=listbox],[role=combobox]';
+const FILLABLE = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]),textarea,select,[role=switch],[role=checkbox],[aria-haspopup=listbox]:not(button),[role=combobox]:not(button)';
 /** The top layer (https://developer.mozilla.org/docs/Glossary/Top_layer): drawn over the whole page. */
 const TOP_LAYER = [':popover-open', ':modal', ':fullscreen'];
 
@@ -88,21 +88,28 @@ function hasReadableText(element: Element): boolean {
   return false;
 }
 
-/** Whether `element` draws nothing at all: no background, border, shadow, text, nor anything inside that draws. */
-function paintsNothing(element: Element, win: Window): boolean {
+/** What draws a picture rather than text: inside a box, it paints wherever it lies. */
+const GRAPHIC = 'img,svg,canvas,video,iframe,object,embed';
+
+/**
+ * Whether `element` paints anything but text: a background, a border, a shadow (inset too), an outline, a backdrop
+ * filter, or a picture in it. Dress that does covers what is under it; text hides only where its glyphs are.
+ */
+function paintsBox(element: Element, win: Window): boolean {
   const style = win.getComputedStyle(element);
-  const bordered = ['Top', 'Right', 'Bottom', 'Left'].some(
-    (side) => Number.parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0 && painted(style.getPropertyValue(`border-${side.toLowerCase()}-color`)),
+  const bordered = ['top', 'right', 'bottom', 'left'].some(
+    (side) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && painted(style.getPropertyValue(`border-${side}-color`)),
   );
-  const shadowed = (style.boxShadow || 'none') !== 'none' || (style.outlineStyle && style.outlineStyle !== 'none');
-  return !opaque(element, win) && !bordered && !shadowed && !hasReadableText(element) && !element.querySelector('img,svg,canvas,video,iframe,object,embed,input,textarea,select');
+  const drawn = [style.boxShadow, style.backdropFilter, style.backgroundImage, style.outlineStyle].some((value) => value && value !== 'none');
+  return painted(style.backgroundColor) || bordered || drawn || element.matches(GRAPHIC) || !!element.querySelector(GRAPHIC);
 }
 
-/** Whether `element` paints its box: a background colour or image. Text over a field hides only the text's width. */
-const opaque = (element: Element, win: Window) => {
-  const style = win.getComputedStyle(element);
-  return painted(style.backgroundColor) || (style.backgroundImage || 'none') !== 'none';
-};
+/** Whether `element` draws nothing at all: no box paint, no text, no control inside. */
+const paintsNothing = (element: Element, win: Window) => !paintsBox(element, win) && !hasReadableText(element) && !element.querySelector('input,textarea,select');
+
+/** Letters or digits in a `::before`/`::after` content: text a label draws that no script reads as its name. */
+const pseudoText = (element: Element, win: Window) =>
+  (['::before', '::after'] as const).some((pseudo) => /\p{L}|\p{N}/u.test(win.getComputedStyle(element, pseudo).content.replace(/^"|"$/g, '').replace(/^(none|normal)$/, '')));
 
 /** The open top-layer elements of the document and its open shadow roots (a browser without a selector has none). */
 export function topLayerOf(roots: (Document | ShadowRoot)[]): Element[] {
@@ -131,11 +138,20 @@ export function pseudoBox(element: Element, pseudo: '::before' | '::after', win:
   const width = Number.parseFloat(style.width) + extra(['padding-left', 'padding-right', 'border-left-width', 'border-right-width']);
   const height = Number.parseFloat(style.height) + extra(['padding-top', 'padding-bottom', 'border-top-width', 'border-bottom-width']);
   const [left, top] = [style.left, style.top].map(Number.parseFloat) as [number, number];
-  if (style.transform !== 'none' || [width, height, left, top].some(Number.isNaN)) return fallback;
+  // What moves it beyond its offsets (margins, transforms, a fixed box's viewport-or-ancestor block) is not worked out:
+  // it then counts as drawn over all of the field.
+  const moved = [style.transform, style.translate, style.rotate, style.scale].some((value) => value && !/^(none|0deg|1|1 1|0px)$/.test(value));
+  const margins = ['margin-top', 'margin-left'].some((side) => Number.parseFloat(style.getPropertyValue(side)) !== 0);
+  if (moved || margins || style.position === 'fixed' || [width, height, left, top].some(Number.isNaN)) return fallback;
+  // The containing block: the nearest box that is positioned, transformed, filtered or contained.
+  const contains = (node: Element) => {
+    const own = win.getComputedStyle(node);
+    return own.position !== 'static' || [own.transform, own.filter, own.perspective].some((value) => value && value !== 'none') || /paint|layout|strict|content/.test(own.contain);
+  };
   let block: Element | null = element;
-  while (block && style.position === 'absolute' && win.getComputedStyle(block).position === 'static') block = parentAcrossShadow(block);
-  const origin = style.position === 'fixed' || !block ? { left: 0, top: 0 } : block.getBoundingClientRect();
-  const borders = block && style.position !== 'fixed' ? win.getComputedStyle(block) : undefined;
+  while (block && !contains(block)) block = parentAcrossShadow(block);
+  const origin = block ? block.getBoundingClientRect() : { left: -win.scrollX, top: -win.scrollY };
+  const borders = block ? win.getComputedStyle(block) : undefined;
   const x = origin.left + (borders ? Number.parseFloat(borders.borderLeftWidth) || 0 : 0) + left;
   const y = origin.top + (borders ? Number.parseFloat(borders.borderTopWidth) || 0 : 0) + top;
   return { left: x, top: y, right: x + width, bottom: y + height };
@@ -144,7 +160,9 @@ export function pseudoBox(element: Element, pseudo: '::before' | '::after', win:
 /** Whether a pseudo-element paints: a background, or text in its `content` (the pattern of a drawn-over notice). */
 function paintedPseudo(element: Element, pseudo: '::before' | '::after', win: Window): boolean {
   const style = win.getComputedStyle(element, pseudo);
-  return painted(style.backgroundColor) || (style.backgroundImage || 'none') !== 'none' || /\p{L}|\p{N}/u.test(style.content.replace(/^"|"$/g, ''));
+  const bordered = ['top', 'right', 'bottom', 'left'].some((side) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && painted(style.getPropertyValue(`border-${side}-color`)));
+  const drawn = [style.boxShadow, style.backgroundImage, style.backdropFilter].some((value) => value && value !== 'none');
+  return painted(style.backgroundColor) || bordered || drawn || /\p{L}|\p{N}/u.test(style.content.replace(/^"|"$/g, ''));
 }
 
 /**
@@ -212,7 +230,8 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
     const otherBox = other.getBoundingClientRect();
     const shared = intersection(otherBox, box);
     if (Math.min(shared.right - shared.left, shared.bottom - shared.top) < EDGE_PX || !other.checkVisibility(DRAWN)) continue;
-    const ownLabel = labels.find((label) => label === other || label.contains(other));
+    // An own label is dress only while all it draws is its name: text in its pseudo-elements is a second name.
+    const ownLabel = labels.find((label) => (label === other || label.contains(other)) && !pseudoText(label, win) && !pseudoText(other, win));
     const own = !!wrapper && wrapper.contains(other) && !inTopLayer(other) && (!!ownLabel || !hasReadableText(other));
     if (!own) {
       // Drawn beneath the field, or drawing nothing (an empty layout box; if it takes the clicks, the typing grid
@@ -221,13 +240,16 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
       return { reason: COVERED_OVER };
     }
     dress.elements.push(other);
-    if (opaque(other, win)) opaqueDress.push(shared);
+    if (paintsBox(other, win)) opaqueDress.push(shared);
   }
   // Pseudo-elements drawn out of the flow by the field's ancestors: dress up to the wrapper, covering above it.
   const outOfFlow = (owner: Element) =>
     (['::before', '::after'] as const).flatMap((pseudo) => {
       const drawn = pseudoBox(owner, pseudo, win, box);
       const shared = drawn && intersection(drawn, box);
+      const style = win.getComputedStyle(owner, pseudo);
+      // Drawn beneath the element's content (a card's background as its ::before with z-index -1).
+      if (Number.parseInt(style.zIndex, 10) < 0) return [];
       return shared && Math.min(shared.right - shared.left, shared.bottom - shared.top) >= EDGE_PX ? [{ shared, painted: paintedPseudo(owner, pseudo, win) }] : [];
     });
   for (let node = parentAcrossShadow(element), depth = 0; node && depth < 3; node = parentAcrossShadow(node)) {
@@ -235,7 +257,7 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
     depth += own ? 0 : 1;
     const drawnOver = outOfFlow(node);
     if (!drawnOver.length) continue;
-    if (!own) return { reason: COVERED_OVER };
+    if (!own && drawnOver.some((drawn) => drawn.painted)) return { reason: COVERED_OVER };
     dress.pseudoOwners.push(node);
     opaqueDress.push(...drawnOver.filter((drawn) => drawn.painted).map((drawn) => drawn.shared));
   }

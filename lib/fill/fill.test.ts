@@ -352,6 +352,7 @@ describe('writing so the page’s framework notices', () => {
         }
         button.setAttribute('aria-controls', 'list');
         document.body.append(list);
+        for (const option of list.children) layout.place(option);
       });
     });
     const scheme: PlannedField = { key: 'scheme', label: 'Authentication Scheme', control: 'select', value: 'Basic', locate: { labels: ['Authentication Scheme'] } };

@@ -7,7 +7,7 @@
  * apart from the field's own dress in ./cover.ts. Design: ./README.md.
  */
 import { painted } from './colour';
-import { beneath, coveredOf, elementAt, intersection, parentAcrossShadow, sizeOf, topLayerOf } from './cover';
+import { beneath, coveredOf, elementAt, intersection, parentAcrossShadow, sizeOf, topLayerOf, type Area } from './cover';
 import { DRAWN, searchRoots } from './locate';
 
 export interface Refusal {
@@ -45,7 +45,7 @@ function stateRefusal(element: HTMLElement): Refusal | undefined {
   return undefined;
 }
 
-function styleRefusal(element: HTMLElement, win: Window): Refusal | undefined {
+export function styleRefusal(element: HTMLElement, win: Window): Refusal | undefined {
   let opacity = 1;
   for (let node: Element | null = element; node; node = parentAcrossShadow(node)) {
     if (node.hasAttribute('hidden')) return { reason: 'hidden (hidden attribute)', notShown: true };
@@ -106,7 +106,7 @@ function clickRefusal(element: HTMLElement): Refusal | undefined {
 export function refusalOf(element: HTMLElement, win: Window, clicked = false, face: HTMLElement = element): Refusal | undefined {
   const shown = styleRefusal(face, win) ?? geometryRefusal(face, win);
   if (shown?.notShown) return shown;
-  return stateRefusal(element) ?? (clicked ? clickRefusal(element) : undefined) ?? shown;
+  return stateRefusal(element) ?? (clicked ? clickRefusal(element) ?? (face === element ? undefined : clickRefusal(face)) : undefined) ?? shown;
 }
 
 /**
@@ -116,39 +116,47 @@ export function refusalOf(element: HTMLElement, win: Window, clicked = false, fa
  */
 export function faceOf(element: HTMLElement, win: Window): HTMLElement {
   if (element.localName !== 'input' || !styleRefusal(element, win) && !geometryRefusal(element, win)) return element;
-  const label = [...((element as HTMLInputElement).labels ?? [])].find((candidate) => !styleRefusal(candidate, win) && !geometryRefusal(candidate, win));
+  // Only a label that holds the input: a label elsewhere on the page is not what a person sees as this toggle.
+  const label = [...((element as HTMLInputElement).labels ?? [])].find(
+    (candidate) => candidate.contains(element) && !styleRefusal(candidate, win) && !geometryRefusal(candidate, win),
+  );
   return label ?? element;
 }
 
-/** How far past its border box `style` paints: a drawn outline (width + offset) and outer box shadows. */
-function paintedBeyond(style: CSSStyleDeclaration): number {
-  let extent = style.outlineStyle && style.outlineStyle !== 'none' && painted(style.outlineColor) ? Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset || '0') : 0;
-  // Chromium 156 computes each shadow as `<colour> <x> <y> <blur> <spread> [inset]`, shadows joined by commas; the
-  // lengths are read in order whatever else the value holds.
+/**
+ * Where an element's outline and outer box shadows paint, beyond its border box: the outline grown by its width and
+ * offset, each shadow moved by its offsets and grown by blur and spread (Chromium 156 computes each shadow as
+ * `<colour> <x> <y> <blur> <spread> [inset]`, shadows joined by commas).
+ */
+function paintedAreas(own: Area, style: CSSStyleDeclaration): Area[] {
+  const grown = (area: Area, by: number, dx = 0, dy = 0): Area => ({ left: area.left + dx - by, top: area.top + dy - by, right: area.right + dx + by, bottom: area.bottom + dy + by });
+  const areas: Area[] = [];
+  if (style.outlineStyle && style.outlineStyle !== 'none' && painted(style.outlineColor)) {
+    const extent = Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset || '0');
+    if (extent > 0) areas.push(grown(own, extent));
+  }
   for (const shadow of style.boxShadow === 'none' ? [] : (style.boxShadow ?? '').split(/,(?![^(]*\))/)) {
     const color = /[a-z-]+\([^)]*\)|#\w+|\b[a-z]+\b/.exec(shadow.replace('inset', ''))?.[0] ?? 'currentcolor';
-    const lengths = shadow.replace(color, '').split(/\s+/).map(Number.parseFloat).filter((length) => !Number.isNaN(length));
-    const [x = 0, y = 0, blur = 0, spread = 0] = lengths;
-    if (!shadow.includes('inset') && painted(color)) extent = Math.max(extent, Math.max(Math.abs(x), Math.abs(y)) + blur + spread);
+    const [x = 0, y = 0, blur = 0, spread = 0] = shadow.replace(color, '').split(/\s+/).map(Number.parseFloat).filter((length) => !Number.isNaN(length));
+    const reaches = x !== 0 || y !== 0 || blur + spread > 0;
+    if (shadow.trim() && reaches && !shadow.includes('inset') && painted(color)) areas.push(grown(own, blur + spread, x, y));
   }
-  return Number.isNaN(extent) ? 0 : extent;
+  return areas;
 }
 
 /**
  * What paints over a secret field from outside its own box, which no overlap of boxes measures: a tiny box over the
- * field's edge with `outline: 200px solid #fff` or `box-shadow: 0 0 0 200px #fff` counts as a small thing, and the
- * field is visible with it hidden (probed in Chromium 156), so `coveredOf` and the renderer let it pass. Refused: an
- * element not drawn beneath the field whose box, grown by its outline and shadows, reaches over it.
+ * field's edge with `outline: 200px solid #fff` or `box-shadow: 0 0 0 200px #fff`. Refused: an element not drawn
+ * beneath the field whose outline or shadow reaches over it.
  */
 function paintedOver(element: HTMLElement, win: Window, elements: Element[]): string | undefined {
   const box = element.getBoundingClientRect();
   for (const other of elements) {
     if (other === element || other.contains(element) || element.contains(other) || !other.checkVisibility(DRAWN)) continue;
-    const grow = paintedBeyond(win.getComputedStyle(other));
-    if (grow <= 0) continue;
-    const own = other.getBoundingClientRect();
-    const shared = intersection({ left: own.left - grow, top: own.top - grow, right: own.right + grow, bottom: own.bottom + grow }, box);
-    if (sizeOf(shared) && !beneath(other, element, shared)) return PAINTED_OVER;
+    for (const area of paintedAreas(other.getBoundingClientRect(), win.getComputedStyle(other))) {
+      const shared = intersection(area, box);
+      if (sizeOf(shared) && !beneath(other, element, shared)) return PAINTED_OVER;
+    }
   }
   return undefined;
 }

@@ -11,7 +11,7 @@
  * fill stops it, and what this fill wrote is put back. Secret fields are written last, so a change the other writes
  * provoke stops the fill before the secret reaches the page.
  */
-import { faceOf, overlaidOf, refusalOf, type Refusal } from './guard';
+import { faceOf, overlaidOf, refusalOf, styleRefusal, type Refusal } from './guard';
 import { isListboxButton, locateField } from './locate';
 import { unseenOf } from './renderer';
 import type { FieldOutcome, FieldStatus, FillPlan, FillReport, PlannedField } from './types';
@@ -25,6 +25,22 @@ type Win = Window & typeof globalThis;
 /** `face`: what a person sees and clicks for the control (itself, or a hidden checkbox's drawn label). */
 type Chosen = { field: PlannedField; element: HTMLElement; face: HTMLElement };
 type Decision = Chosen | { field: PlannedField; outcome: FieldOutcome; deceptive?: boolean };
+
+/**
+ * How long the engine lets the page's running transitions and animations end before judging it: a modal fading in
+ * (Bootstrap's `.fade`, 150 ms) is seen by the admin once it has, and judged half-faded it reads as transparent.
+ */
+const SETTLE_MS = 1000;
+
+/** Waits for the document's finite transitions and animations to finish, at most SETTLE_MS (endless ones never do). */
+async function animationsSettled(win: Win): Promise<void> {
+  const running = (win.document.getAnimations?.() ?? []).filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+  if (!running.length) return;
+  await Promise.race([Promise.allSettled(running.map((animation) => animation.finished)), new Promise((resolve) => win.setTimeout(resolve, SETTLE_MS))]);
+}
+
+/** Putting back what this fill wrote is never refused: the page already had it. */
+const PUT_BACK = { settle: async () => undefined, now: () => undefined };
 
 /** A field the engine chose but did not write, because it refused the page or stopped before reaching it. */
 const NOT_WRITTEN = 'not written: the fill stopped';
@@ -61,9 +77,15 @@ function decide(field: PlannedField, win: Win): Decision {
  * It first lets the page's pending reaction run: React 18 and Vue 3 re-render in a microtask queued by the event
  * that changed their state, ahead of this one.
  */
-async function changeOf({ field, element, face }: Chosen, win: Win, askRenderer: boolean): Promise<string | undefined> {
+async function changeOf({ field, element, face }: Chosen, win: Win, askRenderer: boolean, afterWrite = false): Promise<string | undefined> {
   await null;
   const unseen = askRenderer && (await unseenOf([face], win)).get(face);
+  if (afterWrite) {
+    // A field that holds what was just written may lock and mask itself (Kumo's SensitiveInput turns read-only and
+    // draws dots over what it holds): now it only matters that it is still this field, and not hidden away.
+    if (!locateField(win.document, field).some((located) => located.element === element)) return 'another field now matches';
+    return styleRefusal(face, win)?.reason;
+  }
   // Judged in script after the renderer's answer (closest to the write), and its reason preferred: more precise.
   const again = decide(field, win);
   if (!('element' in again)) return again.outcome.reason;
@@ -85,6 +107,7 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
     return report([], `Not filled: this page is ${win.location.origin}, not ${plan.origin}.`);
   }
 
+  await animationsSettled(win);
   let decisions = plan.fields.map((field) => decide(field, win));
   const caught = () => decisions.flatMap((decision) => ('deceptive' in decision && decision.deceptive ? [decision.outcome] : []));
   if (caught().length === 0) {
@@ -133,7 +156,16 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
       }
       // Judged in script once more with no await before the write, so no page script runs between the two; and
       // again inside the write, after the focus events the page's handlers answer.
-      const recheck = () => refusalOf(element, win, false, face)?.reason ?? overlaidOf(face, win, field.secret === true);
+      // Once focused, a secret waits for the renderer's verdict again (what script cannot see: a closed shadow root
+      // the page attached on focus), then the field is located and judged again with nothing in between.
+      const recheck = {
+        settle: async () => (field.secret ? (await unseenOf([face], win)).get(face) : undefined),
+        now: () => {
+          const again = decide(field, win);
+          if (!('element' in again)) return again.outcome.reason;
+          return again.element !== element ? 'another field now matches' : overlaidOf(face, win, field.secret === true);
+        },
+      };
       const overlaid = overlaidOf(face, win, field.secret === true);
       if (overlaid) {
         outcomes[index] = outcomeOf(field, `changed during the fill: ${overlaid}`);
@@ -144,14 +176,14 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
       const result = await writeField(element, field, win, face, recheck);
       outcomes[index] = { key: field.key, label: field.label, ...result };
       if (result.status === 'filled') written.unshift({ chosen, index, previous });
-      const after = await changeOf(chosen, win, false);
+      const after = await changeOf(chosen, win, false, true);
       if (submitted) stopped = `the page tried to submit its form after ${field.label} was written (the submit was cancelled)`;
       else if (after) stopped = `${field.label} changed during the fill (${after})`;
       if (stopped) break;
     }
     // What this fill wrote goes back the way it went in (native setter and events, or a click), newest first.
     for (const { chosen, index, previous } of stopped ? written : []) {
-      const { status } = await writeField(chosen.element, { ...chosen.field, value: previous }, win, chosen.face, () => undefined);
+      const { status } = await writeField(chosen.element, { ...chosen.field, value: previous }, win, chosen.face, PUT_BACK);
       outcomes[index] = { ...outcomeOf(chosen.field, status === 'refused' ? 'written; the page kept it' : 'written, then put back'), reached: true };
     }
   } finally {

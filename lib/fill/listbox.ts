@@ -5,11 +5,15 @@
  * the choice back from the button. Both libraries treat `element.click()` as a virtual press (a screen reader's),
  * which opens the listbox and selects. Nothing but the button and one option in its own listbox is clicked.
  */
+import { refusalOf } from './guard';
 import { DRAWN, normalizedText } from './locate';
 import type { WriteResult } from './write';
 
-/** How long the page may take to draw the listbox after the click, and to show the choice after the option's click. */
-const OPEN_TIMEOUT_MS = 1000;
+/**
+ * How long the page may take to draw the listbox after the click, and to show the choice after the option's click:
+ * Astro's first popover mounts its overlay layer, which took over a second on a loaded 2-core machine.
+ */
+const OPEN_TIMEOUT_MS = 3000;
 const POLL_MS = 10;
 
 /** The text the button shows for its choice (its value element, without the chevron icon). */
@@ -29,24 +33,37 @@ async function waitFor<T>(win: Window, find: () => T | undefined): Promise<T | u
   }
 }
 
-/** The listbox the button opened: the one its `aria-controls` names, else the one drawn listbox on the page. */
-function listboxOf(button: HTMLElement): Element | undefined {
+const drawnListboxes = (button: HTMLElement) => [...button.ownerDocument.querySelectorAll('[role=listbox]')].filter((element) => element.checkVisibility(DRAWN));
+
+/**
+ * The listbox the button opened: the one its `aria-controls` names, else the one drawn listbox that was not there
+ * before the click (`before`), never one the page already showed.
+ */
+function listboxOf(button: HTMLElement, before: Element[]): Element | undefined {
   const root = button.getRootNode() as Document | ShadowRoot;
   const controlled = (button.getAttribute('aria-controls') ?? '').split(/\s+/).map((id) => (id ? root.getElementById(id) : null));
   const named = controlled.find((element) => element?.matches('[role=listbox]') && element.checkVisibility(DRAWN));
   if (named) return named;
-  const drawn = [...button.ownerDocument.querySelectorAll('[role=listbox]')].filter((element) => element.checkVisibility(DRAWN));
-  return drawn.length === 1 ? drawn[0] : undefined;
+  const opened = drawnListboxes(button).filter((element) => !before.includes(element));
+  return opened.length === 1 ? opened[0] : undefined;
 }
 
 export async function chooseOption(button: HTMLElement, value: string, win: Window): Promise<WriteResult> {
   const wanted = normalizedText(value);
   if (shows(button, wanted)) return { status: 'unchanged' };
+  const before = drawnListboxes(button);
+  // The engine's own scrolling to judge fields fires its scroll events at the next frame; react-aria closes an open
+  // listbox on a scroll of the page around its button (useCloseOnScroll), so they must be over before the click.
+  await new Promise((resolve) => {
+    win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
+    win.setTimeout(resolve, 100);
+  });
   button.click();
-  const listbox = await waitFor(win, () => listboxOf(button));
+  const listbox = await waitFor(win, () => listboxOf(button, before));
   if (!listbox) return { status: 'refused', reason: 'its list of options did not open' };
+  // The option is judged as any control a click writes: shown, enabled, and not inside a link or button.
   const option = [...listbox.querySelectorAll<HTMLElement>('[role=option]')].find(
-    (candidate) => normalizedText(candidate.textContent ?? '') === wanted && candidate.checkVisibility(DRAWN) && !candidate.closest('a[href]'),
+    (candidate) => normalizedText(candidate.textContent ?? '') === wanted && !refusalOf(candidate, win, true),
   );
   if (!option) {
     button.click();

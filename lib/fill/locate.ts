@@ -15,8 +15,8 @@ const TEXT_INPUT_TYPES = ['text', 'email', 'url', 'search', 'password', 'tel'];
  * a select as a button that opens a listbox (react-aria, https://react-spectrum.adobe.com/react-aria/Select.html).
  */
 const CONTROL_SELECTOR = 'input,textarea,select,[role=switch],[role=checkbox],[aria-haspopup=listbox],[role=combobox]';
-/** Descendants of a label whose text is not label text (a help button's "?" among them). */
-const NOT_LABEL_TEXT = ['select', 'textarea', 'script', 'style', 'template', 'button'];
+/** Descendants of a label whose text is not label text (a button's text is: it is drawn in the label). */
+const NOT_LABEL_TEXT = ['select', 'textarea', 'script', 'style', 'template'];
 
 type Root = Document | ShadowRoot;
 
@@ -78,13 +78,32 @@ function drawsText(element: Element, win: Window): boolean {
   return !clipped(element, win);
 }
 
-/** Whether a clip-path or clip cuts `element` or anything up its tree (the "visually hidden" pattern). */
+/**
+ * Below this opacity, multiplied up the tree, label text is not read as naming anything. A floated Bootstrap 5 label
+ * is drawn at .65 (https://getbootstrap.com/docs/5.3/forms/floating-labels/) and is plainly read.
+ */
+const MIN_LABEL_OPACITY = 0.4;
+
+/** Whether a clip-path or clip cuts `element` or anything up its tree (the "visually hidden" pattern), or it is faded out. */
 function clipped(element: Element, win: Window): boolean {
+  let opacity = 1;
   for (let node: Element | null = element; node; node = node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host || null)) {
-    const { clipPath, clip } = win.getComputedStyle(node);
+    const { clipPath, clip, opacity: own } = win.getComputedStyle(node);
     if ((clipPath && clipPath !== 'none') || (clip && clip !== 'auto')) return true;
+    opacity *= Number.parseFloat(own) || (own === '0' ? 0 : 1);
   }
-  return false;
+  return opacity < MIN_LABEL_OPACITY;
+}
+
+/** Whether `rect` still shows inside every box up the tree that cuts off what overflows it (a 1x1 `overflow: hidden` box). */
+function unclipped(rect: DOMRect, from: Element | null, win: Window): boolean {
+  for (let node = from; node; node = node.parentElement) {
+    const { overflowX, overflowY } = win.getComputedStyle(node);
+    if (!/hidden|clip|scroll|auto/.test(`${overflowX} ${overflowY}`)) continue;
+    const box = node.getBoundingClientRect();
+    if (rect.right <= box.left || rect.left >= box.right || rect.bottom <= box.top || rect.top >= box.bottom) return false;
+  }
+  return true;
 }
 
 /**
@@ -97,7 +116,8 @@ function laidOut(text: Node, win: Window): boolean {
   const root = win.document.documentElement;
   const [right, bottom] = [Math.max(root.scrollWidth, win.innerWidth) - win.scrollX, Math.max(root.scrollHeight, win.innerHeight) - win.scrollY];
   return [...range.getClientRects()].some(
-    (rect) => rect.width > 0 && rect.height > 0 && rect.right > -win.scrollX && rect.bottom > -win.scrollY && rect.left < right && rect.top < bottom,
+    (rect) =>
+      rect.width > 0 && rect.height > 0 && rect.right > -win.scrollX && rect.bottom > -win.scrollY && rect.left < right && rect.top < bottom && unclipped(rect, text.parentElement, win),
   );
 }
 
@@ -138,13 +158,26 @@ function labelledByOf(control: Element): Element[] {
  * read beside the control, or reads elsewhere: `aria-labelledby` targets (each, and together) and `aria-label`.
  * `hidden`: all the text of its `<label>` elements, drawn or not.
  */
-function namesOf(control: HTMLElement, win: Window): { labels: string[]; other: string[]; hidden: string[] } {
+function namesOf(control: HTMLElement, win: Window, secret: boolean): { labels: string[]; other: string[]; hidden: string[] } {
   const drawn = control.checkVisibility(DRAWN) && !clipped(control, win);
-  const labels = labelElementsOf(control).map((label) => normalizedText(textOf(label, control, drawn)));
+  // A secret's label must be drawn beside it: a label elsewhere on the page is not what the admin reads for this box.
+  const beside = (label: Element) => !secret || !drawn || gapBetween(label.getBoundingClientRect(), control.getBoundingClientRect()) <= SECRET_LABEL_REACH_PX;
+  const labels = labelElementsOf(control).map((label) => (beside(label) ? normalizedText(textOf(label, control, drawn)) : ''));
   const hidden = labelElementsOf(control).map((label) => normalizedText(textOf(label, control, false)));
   const targets = labelledByOf(control).map((target) => normalizedText(textOf(target, control, drawn)));
   const other = [...targets, normalizedText(targets.join(' ')), normalizedText(control.getAttribute('aria-label') ?? '')].filter(Boolean);
   return { labels, other, hidden };
+}
+
+/**
+ * How far (CSS px) a secret's own label may be drawn from its box: labels sit above, beside or over their fields;
+ * 120 px spans a label column beside a field and a help line between label and field.
+ */
+const SECRET_LABEL_REACH_PX = 120;
+
+/** The gap between two boxes (0 when they overlap): the larger of the horizontal and vertical gaps. */
+function gapBetween(a: DOMRect, b: DOMRect): number {
+  return Math.max(0, a.left - b.right, b.left - a.right, a.top - b.bottom, b.top - a.bottom);
 }
 
 /** A control the locator found for a field, and why the engine must not write it even so (named otherwise). */
@@ -168,8 +201,8 @@ export function locateField(document: Document, field: PlannedField): Located[] 
     Array.from(root.querySelectorAll<HTMLElement>(CONTROL_SELECTOR)).filter((element) => fits(element, field.control)),
   );
   const wantedAll = field.locate.labels.map(normalizedText);
-  const named = controls.map((element) => ({ element, ...namesOf(element, win) }));
   const secret = field.secret === true;
+  const named = controls.map((element) => ({ element, ...namesOf(element, win, secret) }));
   const misnamed = (labels: string[]) => {
     const others = labels.filter((label) => label && !wantedAll.includes(label));
     return others.length ? `also labelled "${others[0]}" on the page` : undefined;

@@ -60,7 +60,9 @@ function observe(elements: HTMLElement[], win: Window & typeof globalThis): Prom
 function distorted(element: Element, win: Window): boolean {
   for (let node: Element | null = element; node; node = parentAcrossShadow(node)) {
     const style = win.getComputedStyle(node);
-    const effects = [style.filter, style.backdropFilter, style.rotate, style.scale, style.mixBlendMode === 'normal' ? '' : style.mixBlendMode];
+    // Identity values (`rotate: 0deg`, `scale: 1`, as utility CSS writes them) distort nothing.
+    const turned = [style.rotate, style.scale].map((value) => (/^(0deg|1|1 1|1 1 1)$/.test(value ?? '') ? 'none' : value));
+    const effects = [style.filter, style.backdropFilter, ...turned, style.mixBlendMode === 'normal' ? '' : style.mixBlendMode];
     if (Number.parseFloat(style.opacity) < 1 || effects.some((value) => value && value !== 'none')) return true;
     // Chromium computes any transform to a matrix; one that only moves the box is matrix(1, 0, 0, 1, x, y).
     if (!/^(none|matrix\(1, 0, 0, 1, [^,]+, [^,]+\))?$/.test(style.transform)) return true;
@@ -76,7 +78,8 @@ function distorted(element: Element, win: Window): boolean {
  * the sheet and the markers.
  */
 async function without<T>(win: Window & typeof globalThis, { elements, pseudoOwners, backdropOwners }: Dress, ask: () => Promise<T>): Promise<T> {
-  const saved = elements.map((other) => {
+  // An element outside HTML and SVG has no inline style to hide: it stays drawn, and the renderer's answer says so.
+  const saved = elements.filter((other) => 'style' in other).map((other) => {
     const { style } = other as HTMLElement;
     return { style, other, attribute: other.hasAttribute('style'), value: style.getPropertyValue('visibility'), priority: style.getPropertyPriority('visibility') };
   });

@@ -22,8 +22,14 @@ export type WriteResult = {
   reached?: boolean;
 };
 
-/** Why the field is no longer one to write (judged synchronously, no page script in between), or undefined. */
-export type Recheck = () => string | undefined;
+/**
+ * How the field is judged again once focused: `settle`, what may take the page's time (the renderer's verdict for a
+ * secret), then `now`, synchronously, right before the value goes in. Each answers why not, or undefined.
+ */
+export interface Recheck {
+  settle: () => Promise<string | undefined>;
+  now: () => string | undefined;
+}
 
 type Win = Window & typeof globalThis;
 
@@ -61,7 +67,9 @@ async function writeText(element: HTMLElement, value: string, win: Win, recheck:
   // React 18 and Vue 3 re-render in a microtask their focus handlers queued, ahead of this one: the page has answered
   // the focus when the field is judged, and nothing runs between that judgement and the write.
   await null;
-  const changed = recheck();
+  const late = await recheck.settle();
+  // Judged in script last, with nothing in between before the write; its reason is the more precise one.
+  const changed = recheck.now() ?? late;
   if (changed) {
     dispatch(element, win, ['blur', 'focusout']);
     return { status: 'refused', reason: `changed when focused: ${changed}` };

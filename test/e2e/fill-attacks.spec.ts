@@ -176,3 +176,43 @@ for (const variant of ['foreign-floating-label', 'foreign-status-bar', 'own-labe
     expect(hitIsField).toBe(true);
   });
 }
+
+test('?variant=dress-inset-shadow: text-free dress inside the wrapper that paints over the field with an inset shadow hides it: nothing is written', async ({ extension, fixtures }) => {
+  const { page, report } = await fillVariant(extension, fixtures, 'dress-inset-shadow');
+  expect(report.refused).toBe(`Not filled: Client Secret is ${COVERED_OVER}. ${DECEIVING}`);
+  expect(await appState(page)).toMatchObject({ name: '', clientId: '', clientSecret: '' });
+  // Control: no background, a white inset shadow, over the whole field.
+  const [field, overlay] = await Promise.all([page.locator('#client-secret').boundingBox(), page.getByTestId('overlay').boundingBox()]);
+  expect(overlay).toEqual(field);
+  expect(await page.getByTestId('overlay').evaluate((box) => [getComputedStyle(box).backgroundColor, getComputedStyle(box).boxShadow])).toEqual([
+    'rgba(0, 0, 0, 0)',
+    'rgb(255, 255, 255) 0px 0px 0px 40px inset',
+  ]);
+});
+
+for (const variant of ['label-button-text', 'far-label'] as const) {
+  test(`?variant=${variant}: a label whose "Client Secret" is not what the admin reads beside the field names nothing`, async ({ extension, fixtures }) => {
+    const { page, report } = await fillVariant(extension, fixtures, variant);
+    expect(report.fields.find((field) => field.key === 'clientSecret')).toMatchObject({ status: 'not-found' });
+    expect((await appState(page)).clientSecret).toBe('');
+    await expect(page.locator('#client-secret')).toHaveValue('');
+    // Control: the label is the field's own, and says Client Secret in the DOM.
+    expect(await page.locator('#client-secret').evaluate((input) => [...(input as HTMLInputElement).labels!].map((label) => label.textContent))).toEqual([
+      variant === 'far-label' ? 'Client Secret' : "Client SecretPublic note (shown on your team's sign-in page)",
+    ]);
+  });
+}
+
+test('?variant=closed-shadow-on-focus: a box a closed shadow root draws over the field when it is focused stops the secret before it goes in', async ({ extension, fixtures }) => {
+  const { page, report } = await fillVariant(extension, fixtures, 'closed-shadow-on-focus');
+  const secret = report.fields.find((field) => field.key === 'clientSecret')!;
+  expect(secret.status).toBe('refused');
+  expect(secret.reason).toMatch(/^changed when focused: /);
+  expect(secret.reached).toBeUndefined();
+  expect(await received(page)).toEqual([]);
+  expect((await appState(page)).clientSecret).toBe('');
+  // Control: focusing the field adds the closed host, which no script can look into.
+  await page.reload();
+  await page.locator('#client-secret').focus();
+  expect(await page.getByTestId('closed-host').evaluate((host) => host.shadowRoot)).toBeNull();
+});
