@@ -47,7 +47,9 @@ const ENTRIES: Record<string, ClaimInfo> = {
  * Known claims, null-prototype so a claim named `constructor` or `__proto__` is simply unknown.
  * Look up with `claimInfo(name)` (or `Object.hasOwn`), not with `in`.
  */
-export const CLAIM_INFO: Readonly<Record<string, ClaimInfo>> = Object.freeze(Object.assign(Object.create(null), ENTRIES));
+// Marked pure so a bundle that never reads it (the background) leaves the table out: a call at the top level is
+// otherwise kept for its possible side effects (https://rollupjs.org/configuration-options/#pure).
+export const CLAIM_INFO: Readonly<Record<string, ClaimInfo>> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign(/* @__PURE__ */ Object.create(null), ENTRIES));
 
 export function claimInfo(name: string): ClaimInfo | undefined {
   return Object.hasOwn(CLAIM_INFO, name) ? CLAIM_INFO[name] : undefined;
