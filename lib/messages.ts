@@ -12,34 +12,37 @@ import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
 
-export const uiRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('fill'),
-    tabId: z.int().check(z.nonnegative()),
-    /**
-     * The origin the popup showed the admin. The tab may have moved since the popup opened; the background fills only
-     * a tab still at this origin, so the checks and choices the admin saw are the ones that apply.
-     */
-    // An https origin exactly as URL.origin writes it (lower-case host, no default port, no path).
-    origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
-    override: z.boolean(),
-    name: z.optional(z.string().check(z.maxLength(200))),
-    /** PingAccess's Description, as the admin typed it in the popup. */
-    description: z.optional(z.string().check(z.maxLength(1000))),
-    /** PingFederate's extra scopes (space separated; `openid` is always there). */
-    scopes: z.optional(z.string().check(z.maxLength(500))),
-    /**
-     * The console the admin says this page is, when it is no known console (lib/target resolveTarget `chosen`): only
-     * a self-hostable one. Cloudflare Zero Trust is never one: it lives at a fixed host.
-     */
-    consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)),
-  }),
-  z.strictObject({
-    type: z.literal('connection.start'),
-    regionTld: z.optional(z.enum(REGION_TLDS)),
-  }),
-  z.strictObject({ type: z.literal('connection.cancel') }),
-]);
+// Built in a function marked pure so a page that only sends these (the popup) does not carry the schema: a zod call at
+// the top level is otherwise kept for its possible side effects (https://rollupjs.org/configuration-options/#pure).
+export const uiRequestSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('fill'),
+      tabId: z.int().check(z.nonnegative()),
+      /**
+       * The origin the popup showed the admin. The tab may have moved since the popup opened; the background fills only
+       * a tab still at this origin, so the checks and choices the admin saw are the ones that apply.
+       */
+      // An https origin exactly as URL.origin writes it (lower-case host, no default port, no path).
+      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      override: z.boolean(),
+      name: z.optional(z.string().check(z.maxLength(200))),
+      /** PingAccess's Description, as the admin typed it in the popup. */
+      description: z.optional(z.string().check(z.maxLength(1000))),
+      /** PingFederate's extra scopes (space separated; `openid` is always there). */
+      scopes: z.optional(z.string().check(z.maxLength(500))),
+      /**
+       * The console the admin says this page is, when it is no known console (lib/target resolveTarget `chosen`): only
+       * a self-hostable one. Cloudflare Zero Trust is never one: it lives at a fixed host.
+       */
+      consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)),
+    }),
+    z.strictObject({
+      type: z.literal('connection.start'),
+      regionTld: z.optional(z.enum(REGION_TLDS)),
+    }),
+    z.strictObject({ type: z.literal('connection.cancel') }),
+  ]))();
 
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 
