@@ -16,6 +16,7 @@ import { ClaimsTable } from './ClaimsTable';
 import { ConnectionPanel } from './ConnectionPanel';
 import { CredentialInput } from './CredentialInput';
 import { CredentialSummary } from './CredentialSummary';
+import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillRequest } from './FillPanel';
 import { TargetBanner } from './TargetBanner';
@@ -50,6 +51,13 @@ export interface PopupAppProps {
   connection: ConnectionReport | null;
   /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
   settingsNotice?: string;
+  /**
+   * Text the context menu sent (lib/selection-draft): drawn above the vault's credential, never filled nor tested,
+   * until the admin uses it (the wiring then reopens the popup's text on it) or discards it.
+   */
+  draft?: { text: string; source: string };
+  onUseDraft(): void;
+  onDiscardDraft(): void;
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
   onCopy(value: string): Promise<void>;
@@ -231,6 +239,16 @@ export function PopupApp(props: PopupAppProps) {
             Review in Options
           </button>
         </p>
+      )}
+      {props.draft && (
+        <DraftView
+          {...props.draft}
+          context={onConsole?.context}
+          now={now}
+          onUse={props.onUseDraft}
+          onDiscard={props.onDiscardDraft}
+          onCopy={props.onCopy}
+        />
       )}
       {onConsole && (
         <TargetBanner

@@ -15,6 +15,7 @@ import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiReques
 import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
 import { resolveTarget } from '../../lib/target';
 import { consoleTargetProps } from './console-target';
+import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
@@ -54,6 +55,9 @@ async function main() {
     if (text) await writeVault(text, idleMs());
   }
 
+  // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
+  let draft = await readDraft(idleMs());
+
   let connection: ConnectionReport | null = null;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
@@ -85,6 +89,21 @@ async function main() {
     target: targetProps(),
     connection,
     settingsNotice: loaded.notice,
+    draft: draft && { text: draft.text, source: draft.origin },
+    onUseDraft: () => {
+      // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.
+      text = draft!.text;
+      draft = undefined;
+      connection = null;
+      vaultWrite = writeVault(text, idleMs()).then(clearDraft);
+      generation++;
+      rerender();
+    },
+    onDiscardDraft: () => {
+      draft = undefined;
+      void clearDraft();
+      rerender();
+    },
     onTextChange: (next) => {
       text = next;
       vaultWrite = writeVault(next, idleMs());
