@@ -309,7 +309,7 @@ function mappingCheck(credential: Credential, expected: NonNullable<CheckContext
  * On a tenant mapped to nothing: the credential's environment is mapped to another tenant of the same console. On a
  * shared domain that other tenant is usually the admin's own and this one a sibling (issue 19): refused, not noted.
  */
-function elsewhereCheck(credential: Credential, { mappedElsewhere = [], origin, console: target }: CheckContext): CheckOf | undefined {
+function elsewhereCheck(credential: Credential, { mappedElsewhere = [], origin }: CheckContext): CheckOf | undefined {
   const id = credential.environmentId.toLowerCase();
   const tenants = mappedElsewhere.filter((tenant) => id && tenant.environmentId.toLowerCase() === id);
   if (!tenants.length) return undefined;
@@ -318,7 +318,7 @@ function elsewhereCheck(credential: Credential, { mappedElsewhere = [], origin, 
     id: 'mapping.elsewhere',
     level: 'error',
     message: `The environment of this credential, ${describe(credential.environmentName, credential.environmentId, credential.region?.tld)}, is mapped to ${places.join(' and ')}, not to ${origin}.`,
-    hint: `${origin} is another ${target?.name} tenant, mapped to no environment. Fill the tenant the credential is mapped to, or map this one in Options if it is yours too.`,
+    hint: 'Fill the tenant it is mapped to, or map this one in Options if it is yours too.',
   };
 }
 
@@ -329,7 +329,7 @@ function firstFillCheck({ sharedDomain, origin, seen = [] }: CheckContext): Chec
     id: 'tenant.first-fill',
     level: 'error',
     message: `First fill at ${origin}: every customer's tenant on ${sharedDomain} looks like this one. Fill it only if it is yours.`,
-    hint: 'Once filled, it is remembered and not asked about again. Mapping it in Options to its environment guards it better.',
+    hint: 'Asked once: a tenant filled is remembered. Mapping it in Options guards it better.',
   };
 }
 
