@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Credential, CredentialKind, CredentialSource } from '../lib/credential/types';
 import { localDateTime, relativeAge } from './claim-time';
 import { SecretValue } from './SecretValue';
+import type { CopyHandler } from './CopyButton';
 
 const KIND_LABELS: Record<CredentialKind, string> = {
   gateway: 'Gateway credential',
@@ -18,7 +19,7 @@ const SOURCE_LABELS: Record<CredentialSource, string> = {
 export interface CredentialSummaryProps {
   credential: Credential;
   now: number;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
   /** The heading's id: another credential's summary on the page needs its own. */
   id?: string;
 }

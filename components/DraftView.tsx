@@ -3,11 +3,11 @@
  * the page it came from: the page chose it, so it is nobody's credential until the admin uses it. Decoded and checked
  * like a pasted credential; "Use this credential" makes it the vault's, "Discard" drops it.
  */
-import { useMemo } from 'preact/hooks';
 import { checkCredential, readCredential } from '../lib/credential';
 import type { CheckContext } from '../lib/credential/types';
 import { ChecksList } from './ChecksList';
 import { CredentialSummary } from './CredentialSummary';
+import type { CopyHandler } from './CopyButton';
 
 export interface DraftViewProps {
   text: string;
@@ -18,16 +18,16 @@ export interface DraftViewProps {
   now: number;
   onUse(): void;
   onDiscard(): void;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
 }
 
 export function DraftView({ text, source, context, now, onUse, onDiscard, onCopy }: DraftViewProps) {
-  const read = useMemo(() => readCredential(text), [text]);
+  const read = readCredential(text);
   return (
     <section class="draft" aria-labelledby="draft-heading">
       <h2 id="draft-heading">Selected text</h2>
       <p>
-        <span class="draft-source">Text selected on {source}</span>: not your credential until you use it.
+        <span class="strong draft-source">Text selected on {source}</span>: not your credential until you use it.
       </p>
       <div class="row">
         <button type="button" class="button" onClick={onUse}>

@@ -20,6 +20,7 @@ import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillRequest } from './FillPanel';
 import { TargetBanner } from './TargetBanner';
+import type { CopyHandler } from './CopyButton';
 
 /** A console a fill would go to, as lib/target resolves it. */
 export interface ConsoleTarget {
@@ -60,7 +61,7 @@ export interface PopupAppProps {
   onDiscardDraft(): void;
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
   /** Rejects with a FillBlockedError (components/FillPanel) when checks blocked the fill, else with Error(message). */
   onFill(request: FillRequest): Promise<FillReport>;
   /** `regionTld`: the region the admin chose for a credential that names none. */

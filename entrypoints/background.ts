@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { clearerInPage, clearerOffscreen, type OffscreenApis } from '../lib/background/clipboard-clearer';
 import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
+import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
 import { loadSettings, watchSettings } from '../lib/settings';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
 import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
@@ -17,13 +19,28 @@ export default defineBackground(() => {
   // A worker that starts has no test running: any unfinished report was left by a worker the browser stopped.
   void recoverInterruptedTests();
 
+  // A secret copied from the popup leaves the clipboard through this, popup open or not (lib/copied-secret.ts).
+  // Firefox's background is a page with a DOM; Chrome's service worker has none and opens an offscreen document.
+  // A build-time choice (WXT's import.meta.env.FIREFOX), so each build carries only its own way.
+  const clearClipboard = import.meta.env.FIREFOX
+    ? clearerInPage(document)
+    : clearerOffscreen({
+        offscreen: (browser as unknown as Pick<OffscreenApis, 'offscreen'>).offscreen,
+        sendMessage: (message) => browser.runtime.sendMessage(message),
+      });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VAULT_IDLE_ALARM) void clearVault();
     if (alarm.name === DRAFT_IDLE_ALARM) void clearDraft();
+    if (alarm.name === COPIED_SECRET_ALARM) void clearCopiedSecret(clearClipboard);
   });
 
-  // Clear (in any page) or the idle alarm wiped the credential: a test still running must not write its report back.
-  onVaultCleared(() => void abandonConnectionTest());
+  // Clear (in any page) or the idle alarm wiped the credential: a test still running must not write its report back,
+  // and a secret copied from it leaves the clipboard now rather than at its alarm.
+  onVaultCleared(() => {
+    void abandonConnectionTest();
+    void clearCopiedSecret(clearClipboard);
+  });
 
   // The idle time the settings ask for: a worker woken by the menu click below may not have read them yet.
   const idleTime = loadSettings().then(({ settings }) => settings.idleClearMinutes * 60_000);

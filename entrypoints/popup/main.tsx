@@ -15,6 +15,7 @@ import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiReques
 import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
 import { resolveTarget } from '../../lib/target';
 import { consoleTargetProps } from './console-target';
+import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
@@ -94,7 +95,6 @@ async function main() {
       // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.
       text = draft!.text;
       draft = undefined;
-      connection = null;
       vaultWrite = writeVault(text, idleMs()).then(clearDraft);
       generation++;
       rerender();
@@ -109,7 +109,11 @@ async function main() {
       vaultWrite = writeVault(next, idleMs());
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
-    onCopy: (value) => navigator.clipboard.writeText(value),
+    onCopy: async (value, secret) => {
+      await navigator.clipboard.writeText(value);
+      // The background takes a secret off the clipboard again; it learns its SHA-256 only (lib/copied-secret.ts).
+      if (secret) await rememberCopiedSecret(value);
+    },
     onFill: async ({ override, name, description, scopes, consoleId }) => {
       // The origin shown is sent along: the background refuses the fill if the tab has moved since (lib/messages).
       const shown = resolveTarget(tab?.url, settings, consoleId);
