@@ -2,7 +2,7 @@
  * A secret the admin copied from the popup (a client secret, the credential JWT, a secret-looking claim, an export
  * with the secret confirmed): the popup notes its SHA-256, never the secret, in `storage.session`, and arms an alarm.
  * The background takes it off the clipboard when the alarm fires (SECRET_CLIPBOARD_SECONDS after the copy), on Clear
- * and when the vault's idle time runs out, whether or not the popup is still open (lib/background/clipboard-clearer.ts).
+ * and when the vault's idle time runs out, the popup open or not (lib/background/clipboard-clearer.ts).
  */
 import { browser } from 'wxt/browser';
 import { SECRET_CLIPBOARD_SECONDS, sha256Hex } from './clipboard-clear';
@@ -12,7 +12,8 @@ export const COPIED_SECRET_ALARM = 'copied-secret-clear';
 
 export async function rememberCopiedSecret(text: string, now = Date.now()): Promise<void> {
   await browser.storage.session.set({ [COPIED_SECRET_KEY]: await sha256Hex(text) });
-  // Chrome fires alarms no sooner than 30 s after they are set (chrome.alarms): SECRET_CLIPBOARD_SECONDS is no less.
+  // Chrome fires an alarm no sooner than 30 s after it is set, SECRET_CLIPBOARD_SECONDS is no less
+  // (https://developer.chrome.com/docs/extensions/reference/api/alarms).
   await browser.alarms.create(COPIED_SECRET_ALARM, { when: now + SECRET_CLIPBOARD_SECONDS * 1000 });
 }
 
