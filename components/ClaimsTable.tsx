@@ -1,7 +1,7 @@
 import { CLAIM_INFO, claimInfo, isTimeClaim } from '../lib/credential/claim-info';
 import { localDateTime, relativeAge } from './claim-time';
-import { SecretValue } from './SecretValue';
 import type { CopyHandler } from './CopyButton';
+import { SecretValue } from './SecretValue';
 
 export interface ClaimsTableProps {
   /** Every claim as received: untrusted, rendered as text only. */

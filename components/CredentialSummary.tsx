@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Credential, CredentialKind, CredentialSource } from '../lib/credential/types';
 import { localDateTime, relativeAge } from './claim-time';
-import { SecretValue } from './SecretValue';
 import type { CopyHandler } from './CopyButton';
+import { SecretValue } from './SecretValue';
 
 const KIND_LABELS: Record<CredentialKind, string> = {
   gateway: 'Gateway credential',

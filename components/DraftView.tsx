@@ -6,8 +6,8 @@
 import { checkCredential, readCredential } from '../lib/credential';
 import type { CheckContext } from '../lib/credential/types';
 import { ChecksList } from './ChecksList';
-import { CredentialSummary } from './CredentialSummary';
 import type { CopyHandler } from './CopyButton';
+import { CredentialSummary } from './CredentialSummary';
 
 export interface DraftViewProps {
   text: string;

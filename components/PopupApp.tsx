@@ -14,13 +14,13 @@ import type { Tier } from '../lib/settings';
 import { ChecksList } from './ChecksList';
 import { ClaimsTable } from './ClaimsTable';
 import { ConnectionPanel } from './ConnectionPanel';
+import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
 import { CredentialSummary } from './CredentialSummary';
 import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillRequest } from './FillPanel';
 import { TargetBanner } from './TargetBanner';
-import type { CopyHandler } from './CopyButton';
 
 /** A console a fill would go to, as lib/target resolves it. */
 export interface ConsoleTarget {
