@@ -30,7 +30,18 @@ export default defineConfig({
     name: 'PingOne Connection Helper',
     description:
       'Decode, check, fill and test PingOne credentials for PingAccess, Advanced Identity Cloud, Cloudflare Zero Trust and PingFederate.',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus', 'clipboardRead'],
+    // clipboardWrite and, in Chrome, offscreen: a copied secret is taken off the clipboard with no page focused
+    // (lib/copied-secret.ts); Firefox's background page has a DOM and needs no offscreen document.
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'clipboardRead',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: [...pingOneHostPermissions(), ...HOSTED_CONSOLES, ...(mode === 'e2e' ? DEMO_SELF_HOSTED : [])],
     optional_host_permissions: ['https://*/*'],
     // WXT drops `optional_host_permissions` from the MV2 (Firefox) manifest, and Firefox refuses

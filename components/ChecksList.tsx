@@ -19,16 +19,19 @@ export interface ChecksListProps {
   checks: readonly Check[];
   /** Where the checks were run for, e.g. "for Cloudflare Zero Trust"; absent when no console is open. */
   context?: string;
+  /** The list's accessible name, and the prefix of its ids: another credential's checks on the page need their own. */
+  label?: string;
+  id?: string;
 }
 
-export function ChecksList({ checks, context }: ChecksListProps) {
+export function ChecksList({ checks, context, label = 'Checks', id = 'checks' }: ChecksListProps) {
   const sorted = sortedChecks(checks);
   const counts = (Object.keys(LEVELS) as CheckLevel[])
     .map((level) => ({ level, count: checks.filter((check) => check.level === level).length }))
     .filter(({ count }) => count > 0);
   return (
-    <section class="checks" aria-labelledby="checks-heading">
-      <h2 id="checks-heading">
+    <section class="checks" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
         Checks{context && <span class="heading-context"> {context}</span>}
       </h2>
       <p class="checks-counts">
@@ -38,7 +41,7 @@ export function ChecksList({ checks, context }: ChecksListProps) {
           </span>
         ))}
       </p>
-      <ul role="list" aria-label="Checks" class="check-list">
+      <ul role="list" aria-label={label} class="check-list">
         {sorted.map((check) => (
           <li key={check.id} class={`check check-${check.level}`} data-check-id={check.id} data-level={check.level}>
             <span class="check-icon" aria-hidden="true">

@@ -1,12 +1,13 @@
 import { CLAIM_INFO, claimInfo, isTimeClaim } from '../lib/credential/claim-info';
 import { localDateTime, relativeAge } from './claim-time';
+import type { CopyHandler } from './CopyButton';
 import { SecretValue } from './SecretValue';
 
 export interface ClaimsTableProps {
   /** Every claim as received: untrusted, rendered as text only. */
   claims: Readonly<Record<string, unknown>>;
   now: number;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
 }
 
 const KNOWN_ORDER = Object.keys(CLAIM_INFO);

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Credential, CredentialKind, CredentialSource } from '../lib/credential/types';
 import { localDateTime, relativeAge } from './claim-time';
+import type { CopyHandler } from './CopyButton';
 import { SecretValue } from './SecretValue';
 
 const KIND_LABELS: Record<CredentialKind, string> = {
@@ -18,7 +19,9 @@ const SOURCE_LABELS: Record<CredentialSource, string> = {
 export interface CredentialSummaryProps {
   credential: Credential;
   now: number;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
+  /** The heading's id: another credential's summary on the page needs its own. */
+  id?: string;
 }
 
 function Fact({ term, children }: { term: string; children: ComponentChildren }) {
@@ -31,11 +34,11 @@ function Fact({ term, children }: { term: string; children: ComponentChildren })
 }
 
 /** What the credential is, in the words of the console the admin is moving it to. Values are untrusted text. */
-export function CredentialSummary({ credential: c, now, onCopy }: CredentialSummaryProps) {
+export function CredentialSummary({ credential: c, now, onCopy, id = 'summary-heading' }: CredentialSummaryProps) {
   const issued = c.issuedAt === undefined ? undefined : localDateTime(c.issuedAt);
   return (
-    <section class="summary" aria-labelledby="summary-heading">
-      <h2 id="summary-heading" class="summary-heading">
+    <section class="summary" aria-labelledby={id}>
+      <h2 id={id} class="summary-heading">
         <span class={`kind kind-${c.kind}`}>{KIND_LABELS[c.kind]}</span>
         <span class="source">{SOURCE_LABELS[c.source]}</span>
       </h2>

@@ -9,7 +9,7 @@ const requests: ExportRequest[] = [
 ];
 
 function panel() {
-  const onCopy = vi.fn(async (_value: string) => {});
+  const onCopy = vi.fn(async (_value: string, _secret: boolean) => {});
   render(<ExportPanel requests={requests} secretName="client secret" onCopy={onCopy} />);
   return onCopy;
 }
@@ -18,7 +18,8 @@ describe('ExportPanel', () => {
   it('copies without the secret by default', async () => {
     const onCopy = panel();
     fireEvent.click(screen.getByRole('button', { name: 'Copy Cloudflare API request' }));
-    expect(onCopy).toHaveBeenCalledWith('{"client_secret":"<placeholder>"}');
+    // Not a secret: left on the clipboard.
+    expect(onCopy).toHaveBeenCalledWith('{"client_secret":"<placeholder>"}', false);
     expect(await screen.findByText('Copied, without the client secret')).toBeTruthy();
   });
 
@@ -32,12 +33,13 @@ describe('ExportPanel', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(dialog.isConnected).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Copy Cloudflare API request' }));
-    expect(onCopy).toHaveBeenCalledWith('{"client_secret":"s3cret"}');
-    expect(await screen.findByText('Copied, with the client secret')).toBeTruthy();
+    // A secret: the wiring takes it off the clipboard again, and the button says when.
+    expect(onCopy).toHaveBeenCalledWith('{"client_secret":"s3cret"}', true);
+    expect(await screen.findByText('Copied, with the client secret: cleared from the clipboard in 30 s')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Leave the client secret out' }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy Cloudflare API request' }));
-    expect(onCopy).toHaveBeenLastCalledWith('{"client_secret":"<placeholder>"}');
+    expect(onCopy).toHaveBeenLastCalledWith('{"client_secret":"<placeholder>"}', false);
   });
 
   it('Escape cancels the confirmation, keeps the secret out and returns focus to the opener', async () => {
@@ -47,7 +49,7 @@ describe('ExportPanel', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Include the client secret…'));
     fireEvent.click(screen.getByRole('button', { name: 'Copy Cloudflare API request' }));
-    expect(onCopy).toHaveBeenCalledWith('{"client_secret":"<placeholder>"}');
+    expect(onCopy).toHaveBeenCalledWith('{"client_secret":"<placeholder>"}', false);
   });
 
   it('renders nothing when no console takes this credential', () => {

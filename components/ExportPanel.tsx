@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CopyButton } from './CopyButton';
+import { CopyButton, type CopyHandler } from './CopyButton';
 
 export interface ExportRequest {
   /** Button text and accessible name, e.g. "Copy Cloudflare API request". */
@@ -11,7 +11,7 @@ export interface ExportPanelProps {
   requests: readonly ExportRequest[];
   /** What the secret is called for this credential: "client secret" or "credential". */
   secretName: string;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
 }
 
 type SecretMode = 'left-out' | 'confirming' | 'included';
@@ -49,6 +49,7 @@ export function ExportPanel({ requests, secretName, onCopy }: ExportPanelProps) 
             value={() => request.build(included)}
             onCopy={onCopy}
             copiedText={included ? `Copied, with the ${secretName}` : `Copied, without the ${secretName}`}
+            secret={included}
           />
         ))}
       </div>

@@ -84,6 +84,8 @@ function popup(props: Partial<PopupAppProps> = {}) {
     onClear: vi.fn(),
     onRememberTenant: vi.fn(async () => {}),
     onOpenOptions: vi.fn(),
+    onUseDraft: vi.fn(),
+    onDiscardDraft: vi.fn(),
     ...props,
   };
   const view = render(<PopupApp {...all} />);
@@ -152,9 +154,10 @@ describe('PopupApp', () => {
     popup({ target: onConsole('aic'), initialText: gatewayJwt });
     expect(screen.getByRole('heading', { name: 'Checks for Advanced Identity Cloud' })).toBeTruthy();
     const ids = checkIds();
-    expect(ids[0]).toBe('target.kind');
+    expect(ids.slice(0, 2)).toEqual(['target.kind', 'tenant.first-fill']);
     expect(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' })).toBeTruthy();
-    expect(screen.getByText(/One check fails for Advanced Identity Cloud/)).toBeTruthy();
+    // The wrong kind, and the first fill at a tenant of the shared forgeblocks.com domain (lib/target).
+    expect(screen.getByText(/2 checks fail for Advanced Identity Cloud/)).toBeTruthy();
   });
 
   it('checks against the tenant mapping and the fill history (reuse needs the fingerprint)', async () => {
@@ -389,5 +392,32 @@ describe('settings notice', () => {
   it('is absent when settings loaded cleanly', () => {
     popup();
     expect(screen.queryByRole('button', { name: 'Review in Options' })).toBeNull();
+  });
+});
+
+describe('a draft from the context menu (issue 19)', () => {
+  it('is shown apart from the vault’s credential, with its page, and Fill still names the vault’s credential only', async () => {
+    const props = popup({ target: onConsole('pingaccess'), initialText: gatewayJwt, draft: { text: productJwt, source: 'https://evil.test' } });
+    const draft = screen.getByRole('region', { name: 'Selected text' });
+    expect(draft.textContent).toContain('Text selected on https://evil.test: not your credential until you use it.');
+    // Its own decoded view and checks, for the console the popup is over.
+    expect(within(draft).getByText('Product connection')).toBeTruthy();
+    expect(within(draft).getByRole('list', { name: 'Checks of the selected text' }).querySelector('[data-check-id="target.kind"]')?.getAttribute('data-level')).toBe('error');
+    // The box, the summary and the fill are the vault's credential's.
+    expect((screen.getByRole('textbox', { name: 'Credential' }) as HTMLTextAreaElement).value).toBe(gatewayJwt);
+    (await enabled('Fill PingAccess')).click();
+    await waitFor(() => expect(props.onFill).toHaveBeenCalledOnce());
+
+    within(draft).getByRole('button', { name: 'Use this credential' }).click();
+    expect(props.onUseDraft).toHaveBeenCalledOnce();
+    within(draft).getByRole('button', { name: 'Discard' }).click();
+    expect(props.onDiscardDraft).toHaveBeenCalledOnce();
+  });
+
+  it('says why selected text that is no credential cannot be read', () => {
+    popup({ draft: { text: 'Select this paragraph', source: 'https://evil.test' } });
+    const draft = screen.getByRole('region', { name: 'Selected text' });
+    expect(within(draft).queryByRole('list', { name: 'Checks of the selected text' })).toBeNull();
+    expect(draft.querySelector('.alert-message')?.textContent).toBeTruthy();
   });
 });

@@ -14,8 +14,10 @@ import type { Tier } from '../lib/settings';
 import { ChecksList } from './ChecksList';
 import { ClaimsTable } from './ClaimsTable';
 import { ConnectionPanel } from './ConnectionPanel';
+import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
 import { CredentialSummary } from './CredentialSummary';
+import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillRequest } from './FillPanel';
 import { TargetBanner } from './TargetBanner';
@@ -50,9 +52,16 @@ export interface PopupAppProps {
   connection: ConnectionReport | null;
   /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
   settingsNotice?: string;
+  /**
+   * Text the context menu sent (lib/selection-draft): drawn above the vault's credential, never filled nor tested,
+   * until the admin uses it (the wiring then reopens the popup's text on it) or discards it.
+   */
+  draft?: { text: string; source: string };
+  onUseDraft(): void;
+  onDiscardDraft(): void;
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
   /** Rejects with a FillBlockedError (components/FillPanel) when checks blocked the fill, else with Error(message). */
   onFill(request: FillRequest): Promise<FillReport>;
   /** `regionTld`: the region the admin chose for a credential that names none. */
@@ -231,6 +240,16 @@ export function PopupApp(props: PopupAppProps) {
             Review in Options
           </button>
         </p>
+      )}
+      {props.draft && (
+        <DraftView
+          {...props.draft}
+          context={onConsole?.context}
+          now={now}
+          onUse={props.onUseDraft}
+          onDiscard={props.onDiscardDraft}
+          onCopy={props.onCopy}
+        />
       )}
       {onConsole && (
         <TargetBanner

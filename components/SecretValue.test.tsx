@@ -17,13 +17,14 @@ describe('SecretValue', () => {
     expect(group.textContent).not.toContain(SECRET);
   });
 
-  it('copies the value without revealing it and says so in a live region', async () => {
+  it('copies the value as a secret without revealing it and says, in a live region, when it leaves the clipboard', async () => {
     const onCopy = vi.fn(async () => {});
     render(<SecretValue label="Client secret" value={SECRET} onCopy={onCopy} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
-    expect(onCopy).toHaveBeenCalledWith(SECRET);
-    expect(await screen.findByText('Copied')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(onCopy).toHaveBeenCalledWith(SECRET, true);
+    const said = 'Copied: cleared from the clipboard in 30 s';
+    expect(await screen.findByText(said)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(said);
     expect(screen.getByRole('group', { name: 'Client secret' }).textContent).not.toContain(SECRET);
   });
 
@@ -39,7 +40,7 @@ describe('SecretValue', () => {
     try {
       render(<SecretValue label="Client secret" value={SECRET} onCopy={async () => {}} />);
       fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
-      await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'));
+      await vi.waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Copied/));
       await vi.advanceTimersByTimeAsync(5000);
       expect(screen.getByRole('status').textContent).toBe('');
     } finally {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { CopyButton } from './CopyButton';
+import { CopyButton, type CopyHandler } from './CopyButton';
 
 export interface SecretValueProps {
   /** What the secret is ("Client Secret"): names the group holding its Reveal and Copy buttons. */
   label: string;
   value: string;
-  onCopy(value: string): Promise<void>;
+  onCopy: CopyHandler;
 }
 
 /**
@@ -29,7 +29,7 @@ export function SecretValue({ label, value, onCopy }: SecretValueProps) {
         <button type="button" class="button small" onClick={() => setRevealed(!revealed)}>
           {revealed ? 'Hide' : 'Reveal'}
         </button>
-        <CopyButton label="Copy" value={() => value} onCopy={onCopy} />
+        <CopyButton label="Copy" value={() => value} onCopy={onCopy} secret />
       </span>
     </span>
   );

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { clearerInPage, clearerOffscreen, type OffscreenApis } from '../lib/background/clipboard-clearer';
 import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
-import { DEFAULT_SETTINGS, loadSettings, watchSettings } from '../lib/settings';
-import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM, writeVault } from '../lib/vault';
+import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
+import { loadSettings, watchSettings } from '../lib/settings';
+import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
+import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
 
 const INSPECT_MENU_ID = 'inspect-selection';
 
@@ -16,23 +19,37 @@ export default defineBackground(() => {
   // A worker that starts has no test running: any unfinished report was left by a worker the browser stopped.
   void recoverInterruptedTests();
 
+  // A secret copied from the popup leaves the clipboard through this, popup open or not (lib/copied-secret.ts).
+  // Firefox's background is a page with a DOM; Chrome's service worker has none and opens an offscreen document.
+  // A build-time choice (WXT's import.meta.env.FIREFOX), so each build carries only its own way.
+  const clearClipboard = import.meta.env.FIREFOX
+    ? clearerInPage(document)
+    : clearerOffscreen({
+        offscreen: (browser as unknown as Pick<OffscreenApis, 'offscreen'>).offscreen,
+        sendMessage: (message) => browser.runtime.sendMessage(message),
+      });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VAULT_IDLE_ALARM) void clearVault();
+    if (alarm.name === DRAFT_IDLE_ALARM) void clearDraft();
+    if (alarm.name === COPIED_SECRET_ALARM) void clearCopiedSecret(clearClipboard);
   });
 
-  // Clear (in any page) or the idle alarm wiped the credential: a test still running must not write its report back.
-  onVaultCleared(() => void abandonConnectionTest());
-
-  // The idle time the settings ask for, kept in memory because the menu click below must write the vault without
-  // awaiting anything. A worker woken by that click may not have read the settings yet: `settingsRead` says when.
-  let idleMs = DEFAULT_SETTINGS.idleClearMinutes * 60_000;
-  const settingsRead = loadSettings().then(({ settings }) => {
-    idleMs = settings.idleClearMinutes * 60_000;
+  // Clear (in any page) or the idle alarm wiped the credential: a test still running must not write its report back,
+  // and a secret copied from it leaves the clipboard now rather than at its alarm.
+  onVaultCleared(() => {
+    void abandonConnectionTest();
+    void clearCopiedSecret(clearClipboard);
   });
-  // A new idle time applies to the credential already stored, counted from its last use (the options page saves it).
+
+  // The idle time the settings ask for: a worker woken by the menu click below may not have read them yet.
+  const idleTime = loadSettings().then(({ settings }) => settings.idleClearMinutes * 60_000);
+  // A new idle time applies to the credential and the draft already stored, counted from their last use or arrival
+  // (the options page saves it).
   watchSettings(({ settings }) => {
-    idleMs = settings.idleClearMinutes * 60_000;
+    const idleMs = settings.idleClearMinutes * 60_000;
     void rearmVault(idleMs);
+    void armDraftExpiry(idleMs);
   });
 
   // One code path for both builds: Firefox never persists menus of a persistent background page, so they are created
@@ -43,13 +60,15 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: INSPECT_MENU_ID, title: 'Inspect as PingOne credential', contexts: ['selection'] });
   });
 
-  // The selection becomes the vault's credential, then the popup opens on it (or the popup page in a tab).
-  // Nothing is awaited before openPopup: Firefox honours browserAction.openPopup only while the click is being
-  // handled, and the first await ends that (MDN, "User actions"). The vault write is issued first, so its
-  // storage.session.set reaches the browser before the popup exists, let alone reads the vault on load.
-  browser.contextMenus.onClicked.addListener((info) => {
+  // The selection becomes a draft beside the vault, never the vault's credential: the page chose it (its contextmenu
+  // handler may have swapped the selection, lib/selection-draft.ts). Then the popup opens on it (or the popup page in
+  // a tab). Nothing is awaited before openPopup: Firefox honours browserAction.openPopup only while the click is being
+  // handled, and the first await ends that (MDN, "User actions"). The draft write is issued first, so its
+  // storage.session.set reaches the browser before the popup exists, let alone reads the draft on load.
+  browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== INSPECT_MENU_ID || !info.selectionText) return;
-    const written = writeVault(info.selectionText, idleMs);
+    const source = selectionSource(info.frameUrl ?? info.pageUrl ?? tab?.url);
+    const written = writeDraft({ text: info.selectionText, origin: source, at: Date.now() });
     const apis = browser as unknown as Pick<InspectorApis, 'action' | 'browserAction'>;
     void openInspector({
       action: apis.action,
@@ -57,7 +76,6 @@ export default defineBackground(() => {
       openTab: (url) => browser.tabs.create({ url }),
       popupUrl: browser.runtime.getURL('/popup.html'),
     });
-    // Armed above with the idle time known at the click; arm again once the settings are surely read.
-    void Promise.all([written, settingsRead]).then(() => rearmVault(idleMs));
+    void Promise.all([idleTime, written]).then(([idleMs]) => armDraftExpiry(idleMs));
   });
 });

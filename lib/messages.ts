@@ -59,6 +59,13 @@ export interface ResponseFor {
   'connection.cancel': { ok: true };
 }
 
+/**
+ * The background's one request to its offscreen document (lib/background/clipboard-clearer.ts): empty the clipboard
+ * if it still holds the text with this SHA-256. Pure-marked like uiRequestSchema: only the offscreen page parses it.
+ */
+export const clipboardClearSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ type: z.literal('clipboard.clear'), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }))();
+
 /** What the background broadcasts while a connection test runs. */
 export const backgroundEventSchema = z.strictObject({
   type: z.literal('connection.update'),

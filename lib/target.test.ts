@@ -154,3 +154,38 @@ describe('resolveTarget', () => {
     expect(checkContextFor(target, SETTINGS, 'fp').expected).toBeUndefined();
   });
 });
+
+describe('checkContextFor on a shared domain (issue 19: sibling tenants)', () => {
+  const acme: TenantMapping = {
+    origin: CONSOLE_ORIGINS.aicAcme,
+    consoleId: 'aic',
+    tier: 'production',
+    label: 'Acme',
+    expected: { environmentId: 'c4b3a291-8f7e-4d6c-a5b4-93827160f5e4', regionTld: 'eu' },
+  };
+  const settings: Settings = { ...SETTINGS, tenants: [PA_TENANT, acme] };
+  const contextAt = (origin: string) => {
+    const target = resolveTarget(`${origin}/platform/`, settings);
+    if (target.kind !== 'console') throw new Error(target.reason);
+    return checkContextFor(target, settings, undefined);
+  };
+
+  it('gives an unmapped tenant the same console’s mapped tenants and the domain it shares with them', () => {
+    expect(contextAt(CONSOLE_ORIGINS.aicAcmeProd)).toMatchObject({
+      mappedElsewhere: [{ origin: acme.origin, environmentId: acme.expected.environmentId, regionTld: 'eu', tenantLabel: 'Acme', tier: 'production' }],
+      sharedDomain: 'forgeblocks.com',
+    });
+    expect(contextAt('https://acme.id.forgerock.io').sharedDomain).toBe('id.forgerock.io');
+  });
+
+  it('gives a mapped tenant its mapping only, and a console with one host for every account no shared domain', () => {
+    const mapped = contextAt(CONSOLE_ORIGINS.aicAcme);
+    expect(mapped.expected).toMatchObject({ environmentId: acme.expected.environmentId });
+    expect(mapped).not.toHaveProperty('mappedElsewhere');
+    expect(mapped).not.toHaveProperty('sharedDomain');
+    const cloudflare = contextAt(CONSOLE_ORIGINS.cloudflare);
+    expect(cloudflare.sharedDomain).toBeUndefined();
+    // PingAccess is mapped elsewhere, but as another console: nothing of it applies to Cloudflare.
+    expect(cloudflare.mappedElsewhere).toEqual([]);
+  });
+});

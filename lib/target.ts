@@ -75,16 +75,37 @@ export function resolveTarget(tabUrl: string | undefined, settings: Settings, ch
   return consoleTarget(named, page.origin, settings, 'active-tab');
 }
 
+/**
+ * The domain a hosted console gives every customer a subdomain of (`*.forgeblocks.com` for AIC), when `origin` is one
+ * of them: another customer's tenant there differs by a word of the host name (issue 19).
+ */
+function sharedDomainOf(module: ConsoleModule, origin: string): string | undefined {
+  const { hostname } = new URL(origin);
+  return module.hostPatterns.find((pattern) => pattern.startsWith('*.') && hostname.endsWith(pattern.slice(1)))?.slice(2);
+}
+
+/**
+ * What the checks know of where the credential goes: the popup shows them and the background's fill gate refuses on
+ * them, both from this one function. A tenant mapped to nothing is judged against the same console's mapped tenants
+ * (a credential mapped to one of them is refused here) and, on a shared domain, asks once before its first fill.
+ */
 export function checkContextFor(
   target: Extract<Target, { kind: 'console' }>,
   settings: Settings,
   fingerprint: string | undefined,
 ): CheckContext {
-  const { tenant } = target;
+  const { tenant, console: module, origin } = target;
   return {
-    console: target.console,
-    origin: target.origin,
-    expected: tenant ? { ...tenant.expected, tenantLabel: tenant.label, tier: tenant.tier } : undefined,
+    console: module,
+    origin,
+    ...(tenant
+      ? { expected: { ...tenant.expected, tenantLabel: tenant.label, tier: tenant.tier } }
+      : {
+          mappedElsewhere: settings.tenants
+            .filter((row) => row.consoleId === module.id && row.origin !== origin)
+            .map((row) => ({ ...row.expected, origin: row.origin, tenantLabel: row.label, tier: row.tier })),
+          sharedDomain: sharedDomainOf(module, origin),
+        }),
     fingerprint,
     seen: seenUses(settings),
   };

@@ -15,6 +15,8 @@ import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiReques
 import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
 import { resolveTarget } from '../../lib/target';
 import { consoleTargetProps } from './console-target';
+import { rememberCopiedSecret } from '../../lib/copied-secret';
+import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
@@ -54,6 +56,9 @@ async function main() {
     if (text) await writeVault(text, idleMs());
   }
 
+  // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
+  let draft = await readDraft(idleMs());
+
   let connection: ConnectionReport | null = null;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
@@ -85,12 +90,30 @@ async function main() {
     target: targetProps(),
     connection,
     settingsNotice: loaded.notice,
+    draft: draft && { text: draft.text, source: draft.origin },
+    onUseDraft: () => {
+      // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.
+      text = draft!.text;
+      draft = undefined;
+      vaultWrite = writeVault(text, idleMs()).then(clearDraft);
+      generation++;
+      rerender();
+    },
+    onDiscardDraft: () => {
+      draft = undefined;
+      void clearDraft();
+      rerender();
+    },
     onTextChange: (next) => {
       text = next;
       vaultWrite = writeVault(next, idleMs());
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
-    onCopy: (value) => navigator.clipboard.writeText(value),
+    onCopy: async (value, secret) => {
+      await navigator.clipboard.writeText(value);
+      // The background takes a secret off the clipboard again; it learns its SHA-256 only (lib/copied-secret.ts).
+      if (secret) await rememberCopiedSecret(value);
+    },
     onFill: async ({ override, name, description, scopes, consoleId }) => {
       // The origin shown is sent along: the background refuses the fill if the tab has moved since (lib/messages).
       const shown = resolveTarget(tab?.url, settings, consoleId);

@@ -296,3 +296,41 @@ describe('fillTab on a page the admin named (activeTab)', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 });
+
+describe('fillTab at sibling tenants of a shared domain (issue 19)', () => {
+  const productProduction = () => signTestCredential(productClaims('production'));
+  const acme = { origin: CONSOLE_ORIGINS.aicAcme, consoleId: 'aic', tier: 'production', label: 'Acme', expected: { environmentId: production.id } } as const;
+
+  it('refuses a credential mapped to another tenant of the console on an unmapped one, even after the first fill was confirmed', async () => {
+    await settingsWith({ tenants: [acme] });
+    await writeVault(await productProduction(), IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.aicAcmeProd}/platform/`);
+    const blocked = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
+    expect(blocked.ok ? [] : blocked.blockedBy?.map((check) => check.id)).toEqual(['mapping.elsewhere', 'tenant.first-fill']);
+    expect(executeScript).not.toHaveBeenCalled();
+
+    // The admin fills anyway: the origin is remembered, the mapping elsewhere is still said every time.
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true })).toMatchObject({ ok: true });
+    const again = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
+    expect(again.ok ? [] : again.blockedBy?.map((check) => check.id)).toEqual(['mapping.elsewhere']);
+  });
+
+  it('asks before the first fill at an unmapped tenant only: the fill the admin confirms is remembered, the mapped tenant never asks', async () => {
+    await settingsWith({ tenants: [acme] });
+    await writeVault(await productProduction(), IDLE_MS, T0);
+    const mapped = await openTab(`${CONSOLE_ORIGINS.aicAcme}/platform/`);
+    expect(await fillTab({ type: 'fill', tabId: mapped, origin: await originOf(mapped), override: false })).toMatchObject({ ok: true });
+
+    await writeVault(await signTestCredential(productClaims('dev')), IDLE_MS, T0);
+    const unmapped = await openTab(`${CONSOLE_ORIGINS.aicAcmeProd}/platform/`);
+    const asked = await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: false });
+    expect(asked).toMatchObject({ ok: false, blockedBy: [{ id: 'tenant.first-fill', message: expect.stringContaining(`First fill at ${CONSOLE_ORIGINS.aicAcmeProd}:`) }] });
+    // A fill that did not deliver the credential (step 2 of the modal only) confirms nothing: it still asks.
+    pageAnswer = (plan) => reportFor(plan, 'filled', { credential: 'absent' });
+    await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: true });
+    expect(await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: false })).toMatchObject({ ok: false });
+    pageAnswer = (plan) => reportFor(plan, 'filled');
+    await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: true });
+    expect(await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: false })).toMatchObject({ ok: true });
+  });
+});

@@ -8,7 +8,7 @@
 import { LETTERS_DIGITS_HYPHENS, suggestedConsoleName } from '../credential/names';
 import type { PlannedField } from '../fill/types';
 import { wrongKindPlan } from './kind';
-import { AIC_WORDS, labelsOf } from './words';
+import { AIC_WORDS } from './words';
 import type { ConsoleModule } from './types';
 
 export const aic: ConsoleModule = {
@@ -32,7 +32,7 @@ export const aic: ConsoleModule = {
         value: credential.raw,
         secret: true,
         optional: true,
-        locate: { labels: labelsOf(AIC_WORDS.credential) },
+        locate: { labels: [...AIC_WORDS.credential] },
       },
     ];
     const notes: string[] = [];
@@ -43,7 +43,7 @@ export const aic: ConsoleModule = {
         control: 'text',
         value: name,
         optional: true,
-        locate: { labels: labelsOf(AIC_WORDS.name), names: ['name'], ids: ['name'] },
+        locate: { labels: [...AIC_WORDS.name], names: ['name'], ids: ['name'] },
       });
       notes.push(`Step 2: Name "${name}" (${LETTERS_DIGITS_HYPHENS.description}) goes in after Next: click Next, then fill again.`);
     } else {

@@ -7,7 +7,7 @@
 import type { Credential } from '../credential/types';
 import type { PlannedField } from '../fill/types';
 import { wrongKindPlan } from './kind';
-import { CLOUDFLARE_WORDS, labelsOf } from './words';
+import { CLOUDFLARE_WORDS } from './words';
 import type { ConsoleModule } from './types';
 
 export const cloudflare: ConsoleModule = {
@@ -21,12 +21,12 @@ export const cloudflare: ConsoleModule = {
     if (refused) return refused;
     const name = options.name?.trim() || (credential.environmentName ? `PingOne ${credential.environmentName}` : 'PingOne');
     const fields: PlannedField[] = [
-      { key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: labelsOf(CLOUDFLARE_WORDS.name), names: ['name'], ids: ['name'] } },
+      { key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: [...CLOUDFLARE_WORDS.name], names: ['name'], ids: ['name'] } },
     ];
     const notes: string[] = [];
     const text = (key: 'clientId' | 'clientSecret' | 'environmentId', label: string, value: string | undefined, names: string[], secret = false) => {
       // A secret is found by its drawn label only (lib/fill/locate.ts): no name or id hints to steer it.
-      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: labelsOf(CLOUDFLARE_WORDS[key]), ...(secret ? {} : { names, ids: names }) } });
+      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: [...CLOUDFLARE_WORDS[key]], ...(secret ? {} : { names, ids: names }) } });
       else notes.push(`${label}: not in this credential; enter it yourself.`);
     };
     text('clientId', 'Client ID', credential.clientId, ['client_id', 'clientId']);
@@ -40,7 +40,7 @@ export const cloudflare: ConsoleModule = {
       value: true,
       optional: true,
       locate: {
-        labels: labelsOf(CLOUDFLARE_WORDS.pkce),
+        labels: [...CLOUDFLARE_WORDS.pkce],
         names: ['pkce_enabled', 'pkce'],
         ids: ['pkce_enabled', 'pkce'],
       },

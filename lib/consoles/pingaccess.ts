@@ -7,7 +7,7 @@ import { suggestedConsoleName } from '../credential/names';
 import type { Credential } from '../credential/types';
 import type { PlannedField } from '../fill/types';
 import { wrongKindPlan } from './kind';
-import { labelsOf, PINGACCESS_WORDS } from './words';
+import { PINGACCESS_WORDS } from './words';
 import type { ConsoleModule } from './types';
 
 export const pingAccess: ConsoleModule = {
@@ -28,7 +28,7 @@ export const pingAccess: ConsoleModule = {
     const fields: PlannedField[] = [];
     const notes: string[] = [];
     if (name) {
-      fields.push({ key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: labelsOf(PINGACCESS_WORDS.name), names: ['name'], ids: ['name'] } });
+      fields.push({ key: 'name', label: 'Name', control: 'text', value: name, locate: { labels: [...PINGACCESS_WORDS.name], names: ['name'], ids: ['name'] } });
     } else {
       notes.push('Name: the credential has no environmentName to suggest one from; type a unique name.');
     }
@@ -39,7 +39,7 @@ export const pingAccess: ConsoleModule = {
         control: 'text',
         value: description,
         optional: true,
-        locate: { labels: labelsOf(PINGACCESS_WORDS.description), names: ['description'], ids: ['description'] },
+        locate: { labels: [...PINGACCESS_WORDS.description], names: ['description'], ids: ['description'] },
       },
       {
         key: 'credential',
@@ -47,7 +47,7 @@ export const pingAccess: ConsoleModule = {
         control: 'textarea',
         value: credential.raw,
         secret: true,
-        locate: { labels: labelsOf(PINGACCESS_WORDS.credential) },
+        locate: { labels: [...PINGACCESS_WORDS.credential] },
       },
     );
     notes.push(

@@ -13,7 +13,7 @@
 import { environmentUrls, isEnvironmentId } from '../regions';
 import type { PlannedField } from '../fill/types';
 import { wrongKindPlan } from './kind';
-import { labelsOf, PINGFEDERATE_WORDS } from './words';
+import { PINGFEDERATE_WORDS } from './words';
 import type { ConsoleModule } from './types';
 
 /** `openid` first (OpenID Connect requires it), then the admin's scopes, each once. */
@@ -41,12 +41,12 @@ export const pingFederate: ConsoleModule = {
     // the host comes from the region table, never from a URL inside the credential.
     if (credential.region && isEnvironmentId(credential.environmentId)) {
       const { issuer } = environmentUrls(credential.region, credential.environmentId);
-      fields.push({ key: 'issuer', label: 'Issuer', control: 'text', value: issuer, locate: { labels: labelsOf(PINGFEDERATE_WORDS.issuer), names: ['issuer'], ids: ['issuer'] } });
+      fields.push({ key: 'issuer', label: 'Issuer', control: 'text', value: issuer, locate: { labels: [...PINGFEDERATE_WORDS.issuer], names: ['issuer'], ids: ['issuer'] } });
     } else {
       notes.push('Issuer: the region is not known from this credential; enter https://auth.pingone.<region>/<environment ID>/as yourself.');
     }
     const text = (key: 'clientId' | 'clientSecret', label: string, value: string | undefined, names: string[], secret = false) => {
-      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: labelsOf(PINGFEDERATE_WORDS[key]), ...(secret ? {} : { names, ids: names }) } });
+      if (value) fields.push({ key, label, control: 'text', value, secret, locate: { labels: [...PINGFEDERATE_WORDS[key]], ...(secret ? {} : { names, ids: names }) } });
       else notes.push(`${label}: not in this credential; enter it yourself.`);
     };
     text('clientId', 'Client ID', credential.clientId, ['clientId', 'client_id']);
@@ -57,21 +57,21 @@ export const pingFederate: ConsoleModule = {
         label: 'Scopes',
         control: 'text',
         value: scopesWithOpenid(options.scopes),
-        locate: { labels: labelsOf(PINGFEDERATE_WORDS.scopes), names: ['scopes', 'scope'], ids: ['scopes'] },
+        locate: { labels: [...PINGFEDERATE_WORDS.scopes], names: ['scopes', 'scope'], ids: ['scopes'] },
       },
       {
         key: 'loginType',
         label: 'OpenID Connect Login Type',
         control: 'select',
         value: 'Code',
-        locate: { labels: labelsOf(PINGFEDERATE_WORDS.loginType), names: ['loginType'], ids: ['loginType'] },
+        locate: { labels: [...PINGFEDERATE_WORDS.loginType], names: ['loginType'], ids: ['loginType'] },
       },
       {
         key: 'authenticationScheme',
         label: 'Authentication Scheme',
         control: 'select',
         value: 'Basic',
-        locate: { labels: labelsOf(PINGFEDERATE_WORDS.authenticationScheme), names: ['authenticationScheme'], ids: ['authenticationScheme'] },
+        locate: { labels: [...PINGFEDERATE_WORDS.authenticationScheme], names: ['authenticationScheme'], ids: ['authenticationScheme'] },
       },
     );
     notes.push('Click Load Metadata: it fills the Authorization, Token and User Info endpoints and the JWKS URL from the issuer.');

@@ -325,6 +325,53 @@ describeCheck('mapping.environment', () => {
   });
 });
 
+describeCheck('mapping.elsewhere', () => {
+  const acme = 'https://openam-acme.forgeblocks.com';
+  const sibling = 'https://openam-acme-prod.forgeblocks.com';
+  const mappedElsewhere = [{ origin: acme, environmentId: production.id, tenantLabel: 'Acme', tier: 'production' }];
+  it('is an error naming both origins when the credential’s environment is mapped to another tenant of this console', async () => {
+    const productProduction = await signed(productClaims('production'));
+    expect(checkOf(productProduction, 'mapping.elsewhere', { console: AIC, origin: sibling, mappedElsewhere })).toMatchObject({
+      level: 'error',
+      message: `The environment of this credential, 'Acme Production (EU)' (eu), is mapped to ${acme} (Acme, production), not to ${sibling}.`,
+      hint: 'Fill the tenant it is mapped to, or map this one in Options if it is yours too.',
+    });
+  });
+  it('compares environment ids whatever their case, and names every tenant the environment is mapped to', async () => {
+    const upper = await signed(productClaims('production', { environmentId: production.id.toUpperCase() }));
+    const twice = [...mappedElsewhere, { origin: 'https://openam-acme-eu.forgeblocks.com', environmentId: production.id }];
+    expect(checkOf(upper, 'mapping.elsewhere', { console: AIC, origin: sibling, mappedElsewhere: twice })?.message).toContain(
+      `mapped to ${acme} (Acme, production) and https://openam-acme-eu.forgeblocks.com, not to`,
+    );
+  });
+  it('is not said for a credential of another environment, nor where this tenant is mapped', async () => {
+    expect(checkOf(product, 'mapping.elsewhere', { console: AIC, origin: sibling, mappedElsewhere })).toBeUndefined();
+    const expected = { environmentId: dev.id };
+    const productProduction = await signed(productClaims('production'));
+    expect(checkOf(productProduction, 'mapping.elsewhere', { console: AIC, origin: sibling, mappedElsewhere, expected })).toBeUndefined();
+  });
+});
+
+describeCheck('tenant.first-fill', () => {
+  const origin = 'https://openam-acme-prod.forgeblocks.com';
+  it('asks before the first fill at an unmapped tenant of a shared domain, naming the origin', () => {
+    expect(checkOf(product, 'tenant.first-fill', { console: AIC, origin, sharedDomain: 'forgeblocks.com', seen: [] })).toMatchObject({
+      level: 'error',
+      message: `First fill at ${origin}: every customer's tenant on forgeblocks.com looks like this one. Fill it only if it is yours.`,
+    });
+  });
+  it('is not asked once a fill was recorded at this origin, on a mapped tenant, or off a shared domain', () => {
+    const seen = [{ fingerprint: 'ffffffffffffffff', origin, at: NOW - DAY_MS }];
+    expect(checkOf(product, 'tenant.first-fill', { console: AIC, origin, sharedDomain: 'forgeblocks.com', seen })).toBeUndefined();
+    const expected = { environmentId: dev.id };
+    expect(checkOf(product, 'tenant.first-fill', { console: AIC, origin, sharedDomain: 'forgeblocks.com', expected })).toBeUndefined();
+    expect(checkOf(product, 'tenant.first-fill', { console: AIC, origin })).toBeUndefined();
+    // A fill recorded at a sibling tenant is no fill at this one.
+    const sibling = [{ ...seen[0]!, origin: 'https://openam-acme.forgeblocks.com' }];
+    expect(checkOf(product, 'tenant.first-fill', { console: AIC, origin, sharedDomain: 'forgeblocks.com', seen: sibling })?.level).toBe('error');
+  });
+});
+
 describeCheck('reuse.other-tenant', () => {
   const fingerprint = '0123456789abcdef';
   const seen = [{ fingerprint, origin: 'https://openam-acme-dev.forgeblocks.com', tenantLabel: 'Acme dev', at: NOW - DAY_MS }];

@@ -28,6 +28,8 @@ export const CHECK_IDS = [
   'target.kind',
   'target.name',
   'mapping.environment',
+  'mapping.elsewhere',
+  'tenant.first-fill',
   'reuse.other-tenant',
 ] as const;
 
@@ -275,9 +277,10 @@ function nameCheck(credential: Credential, rule: NameRule): CheckOf {
   return { id: 'target.name', level: 'info', message: `Suggested name "${suggestion}": "${shown(name)}" reduced to ${rule.description}.`, suggestion };
 }
 
+const describe = (name: string | undefined, id: string, tld: string | undefined) =>
+  `'${shown(name ?? (id || 'no environment'))}' (${tld ?? 'region unknown'})`;
+
 function mappingCheck(credential: Credential, expected: NonNullable<CheckContext['expected']>): CheckOf {
-  const describe = (name: string | undefined, id: string, tld: string | undefined) =>
-    `'${shown(name ?? (id || 'no environment'))}' (${tld ?? 'region unknown'})`;
   const actual = describe(credential.environmentName, credential.environmentId, credential.region?.tld);
   const wanted = describe(expected.environmentName, expected.environmentId, expected.regionTld);
   const tenant = expected.tenantLabel ? `${expected.tenantLabel}${expected.tier ? ` (${expected.tier})` : ''}` : 'this tenant';
@@ -300,6 +303,34 @@ function mappingCheck(credential: Credential, expected: NonNullable<CheckContext
     };
   }
   return { id: 'mapping.environment', level: 'ok', message: `Matches the environment ${tenant} expects: ${wanted}.` };
+}
+
+/**
+ * On a tenant mapped to nothing: the credential's environment is mapped to another tenant of the same console. On a
+ * shared domain that other tenant is usually the admin's own and this one a sibling (issue 19): refused, not noted.
+ */
+function elsewhereCheck(credential: Credential, { mappedElsewhere = [], origin }: CheckContext): CheckOf | undefined {
+  const id = credential.environmentId.toLowerCase();
+  const tenants = mappedElsewhere.filter((tenant) => id && tenant.environmentId.toLowerCase() === id);
+  if (!tenants.length) return undefined;
+  const places = tenants.map((tenant) => `${tenant.origin}${tenant.tenantLabel ? ` (${tenant.tenantLabel}, ${tenant.tier})` : ''}`);
+  return {
+    id: 'mapping.elsewhere',
+    level: 'error',
+    message: `The environment of this credential, ${describe(credential.environmentName, credential.environmentId, credential.region?.tld)}, is mapped to ${places.join(' and ')}, not to ${origin}.`,
+    hint: 'Fill the tenant it is mapped to, or map this one in Options if it is yours too.',
+  };
+}
+
+/** The first fill at an unmapped tenant of a shared domain asks: no fill was recorded at this origin yet. */
+function firstFillCheck({ sharedDomain, origin, seen = [] }: CheckContext): CheckOf | undefined {
+  if (!sharedDomain || seen.some((use) => use.origin === origin)) return undefined;
+  return {
+    id: 'tenant.first-fill',
+    level: 'error',
+    message: `First fill at ${origin}: every customer's tenant on ${sharedDomain} looks like this one. Fill it only if it is yours.`,
+    hint: 'Asked once: a tenant filled is remembered. Mapping it in Options guards it better.',
+  };
 }
 
 function reuseCheck(context: CheckContext): CheckOf | undefined {
@@ -326,7 +357,8 @@ export function checkCredential(credential: Credential, context: CheckContext = 
     ...regionChecks(credential, evidence),
     ...timeChecks(credential, context.now ?? Date.now()),
     ...targetChecks(credential, context),
-    context.expected ? mappingCheck(credential, context.expected) : undefined,
+    context.expected ? mappingCheck(credential, context.expected) : elsewhereCheck(credential, context),
+    context.expected ? undefined : firstFillCheck(context),
     reuseCheck(context),
   ];
   return checks.filter((check): check is CheckOf => check !== undefined);

@@ -98,11 +98,23 @@ export interface SeenUse {
   at: number;
 }
 
+/** A tenant of the target console mapped at another origin (lib/target), and the environment it expects. */
+export interface MappedTenant extends ExpectedEnvironment {
+  origin: string;
+}
+
 export interface CheckContext {
   console?: TargetConsole;
   /** Origin of the tab the credential is going to. */
   origin?: string;
   expected?: ExpectedEnvironment;
+  /** For a tab whose tenant is not mapped: the same console's tenants that are, at other origins. */
+  mappedElsewhere?: readonly MappedTenant[];
+  /**
+   * For a tab whose tenant is not mapped: the domain it shares with every other customer's tenant of a hosted console
+   * (AIC's `forgeblocks.com`), where a sibling tenant looks just like the admin's own.
+   */
+  sharedDomain?: string;
   /** This credential's fingerprint (see fingerprintCredential), needed for the reuse check. */
   fingerprint?: string;
   seen?: readonly SeenUse[];

@@ -9,7 +9,10 @@
  * - importing a malformed file lists row-level errors and changes nothing;
  * - after each flow, neither storage.local nor storage.sync holds a secret (client secret, raw JWT, pasted text);
  * - a settings change in Options waits while the service worker holds the settings lock, then applies to what the
- *   worker stored meanwhile (no lost update between the background's fill records and the options page).
+ *   worker stored meanwhile (no lost update between the background's fill records and the options page);
+ * - sibling tenants on AIC's shared domain (issue 19): a credential mapped to one tenant is refused on an unmapped
+ *   sibling, naming both origins; the first fill at any unmapped tenant there asks once, naming the origin; the
+ *   mapped tenant fills with no question.
  * The self-hosted PingAccess origin is added through the real Options flow: the e2e build already holds the demo
  * origins' host permissions, so permissions.request resolves without a prompt (headless Chromium cannot answer one,
  * TOOLCHAIN.md). That the request names exactly the origin, and that a refusal stores nothing, is unit-tested
@@ -17,12 +20,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { SETTINGS_LOCK } from '../../lib/settings';
+import { SETTINGS_LOCK, type Settings } from '../../lib/settings';
 import { EXPORT_FORMAT } from '../../lib/settings-transfer';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
+import { consoleUrl } from '../fixtures/pages';
 import type { Sample } from '../fixtures/samples';
+import type { BrowserContext } from '@playwright/test';
 import { expect, test, type Page } from './harness';
-import { storedVault } from './extension-page';
+import { DEMO_SETTINGS, storedVault } from './extension-page';
 import type { PopupPage } from './popup-page';
 
 const dev = environment('dev');
@@ -379,4 +384,105 @@ test('an Options change waits for the settings lock the service worker holds, an
   await expect(options.getByText('Saved.')).toBeVisible();
   expect(JSON.parse((await storageText(options)).local).settings).toMatchObject({ readClipboardOnOpen: true, tenants: [tenant] });
   await expect(options.getByRole('table', { name: 'Console tenants' })).toContainText(CONSOLE_ORIGINS.aic);
+});
+
+/*
+ * Sibling tenants on Advanced Identity Cloud's shared domain (issue 19): every customer's tenant is a subdomain of
+ * forgeblocks.com (or id.forgerock.io), so the tenant next to the admin's may be another company's. The fixture
+ * server serves the AIC look-alike at two such tenants: openam-acme (which the tests map to production) and
+ * openam-acme-prod (mapped to nothing).
+ */
+const ACME_PRODUCTION_TENANT = {
+  origin: CONSOLE_ORIGINS.aicAcme,
+  consoleId: 'aic',
+  tier: 'production',
+  label: 'Acme',
+  expected: { environmentId: production.id, environmentName: production.name, regionTld: 'eu' },
+} as const;
+
+/** The settings and the credential in the vault, as the admin left them, then the popup closed. */
+async function prepare(popup: PopupPage, settings: Settings, text: string) {
+  await popup.openInTab();
+  await popup.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), settings);
+  await popup.paste(text);
+  await expect.poll(async () => (await storedVault(popup.page))?.text).toBe(text);
+  await popup.close();
+}
+
+/** The AIC look-alike at `origin`, its "Add PingOne Integration" modal open on step 1. */
+async function openAicTenant(context: BrowserContext, origin: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(consoleUrl('aic', undefined, origin));
+  await page.getByRole('button', { name: 'Add PingOne Integration' }).click();
+  return page;
+}
+
+/** Whatever the popup's Fill ended in: a report, or the background's refusal. */
+function fillOutcome(popup: PopupPage) {
+  return popup.page.getByRole('region', { name: 'Fill report' }).or(popup.page.getByRole('alert').filter({ hasText: 'Not filled' }));
+}
+
+test('a credential whose environment is mapped to another AIC tenant is refused on an unmapped sibling, naming both origins', async ({ context, popup, fixtures }) => {
+  const sample = fixtures.samples.productProduction;
+  await prepare(popup, { ...DEMO_SETTINGS, tenants: [ACME_PRODUCTION_TENANT] }, sample.text);
+  const sibling = await openAicTenant(context, CONSOLE_ORIGINS.aicAcmeProd);
+  await popup.openOver(sibling);
+
+  await popup.button('Fill Advanced Identity Cloud').click();
+  await expect(fillOutcome(popup)).toBeVisible();
+  // The production credential did not reach the other tenant.
+  expect((await appState(sibling)).credential).toBe('');
+  const blocking = popup.page.getByRole('alert').filter({ hasText: 'Not filled' }).getByRole('list', { name: 'Blocking checks' });
+  await expect(blocking).toContainText(
+    `The environment of this credential, '${production.name}' (eu), is mapped to ${CONSOLE_ORIGINS.aicAcme} (Acme, production), not to ${CONSOLE_ORIGINS.aicAcmeProd}.`,
+  );
+  // The popup said so before the click: its checks and the background's gate use the same context (lib/target).
+  const elsewhere = popup.checks.locator('[data-check-id="mapping.elsewhere"]');
+  await expect(elsewhere).toHaveAttribute('data-level', 'error');
+  await expect(elsewhere).toContainText(CONSOLE_ORIGINS.aicAcme);
+  await popup.close();
+});
+
+test('the first fill at an unmapped forgeblocks.com tenant asks once, naming the origin; the next fill does not', async ({ context, popup, fixtures }) => {
+  const sample = fixtures.samples.productDev;
+  await prepare(popup, DEMO_SETTINGS, sample.text);
+  const tenant = await openAicTenant(context, CONSOLE_ORIGINS.aicAcmeProd);
+  await popup.openOver(tenant);
+
+  await popup.button('Fill Advanced Identity Cloud').click();
+  await expect(fillOutcome(popup)).toBeVisible();
+  expect((await appState(tenant)).credential).toBe('');
+  const question = popup.page.getByRole('alert').filter({ hasText: 'Not filled' });
+  await expect(question.getByRole('list', { name: 'Blocking checks' })).toContainText(`First fill at ${CONSOLE_ORIGINS.aicAcmeProd}:`);
+  await question.getByRole('button', { name: 'Fill anyway' }).click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential (step 1): Filled');
+  expect((await appState(tenant)).credential).toBe(sample.text);
+  await popup.close();
+
+  // A fresh form at the same tenant: the origin is remembered, the fill goes through without asking.
+  await tenant.reload();
+  await tenant.getByRole('button', { name: 'Add PingOne Integration' }).click();
+  await popup.openOver(tenant);
+  await expect(popup.checks.getByRole('listitem').first()).toBeVisible();
+  await expect(popup.checks.locator('[data-check-id="tenant.first-fill"]')).toHaveCount(0);
+  await popup.button('Fill Advanced Identity Cloud').click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential (step 1): Filled');
+  await expect(popup.page.getByRole('alert').filter({ hasText: 'Not filled' })).toHaveCount(0);
+  expect((await appState(tenant)).credential).toBe(sample.text);
+  await popup.close();
+});
+
+test('the mapped AIC tenant fills with no prompt', async ({ context, popup, fixtures }) => {
+  const sample = fixtures.samples.productProduction;
+  await prepare(popup, { ...DEMO_SETTINGS, tenants: [ACME_PRODUCTION_TENANT] }, sample.text);
+  const tenant = await openAicTenant(context, CONSOLE_ORIGINS.aicAcme);
+  await popup.openOver(tenant);
+  await expect(popup.checks.getByRole('listitem').filter({ hasText: 'Matches the environment Acme (production) expects' })).toBeVisible();
+  await expect(popup.checks.locator('[data-level="error"]')).toHaveCount(0);
+
+  await popup.button('Fill Advanced Identity Cloud').click();
+  await expect(fillOutcome(popup)).toBeVisible();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential (step 1): Filled');
+  expect((await appState(tenant)).credential).toBe(sample.text);
+  await popup.close();
 });

@@ -11,9 +11,14 @@ import type { FillResponse } from '../../lib/messages';
 import type { RegionTld } from '../../lib/regions';
 import type { Settings } from '../../lib/settings';
 import { REPORT_KEY_PREFIX, VAULT_KEY, VAULT_TOUCHED_KEY } from '../../lib/vault';
+import { CONSOLE_ORIGINS, environment } from '../fixtures/environments';
 import type { LaunchedExtension } from './harness';
 
-/** Settings with the demo's self-hosted consoles known (the e2e build holds their host permissions). */
+/**
+ * Settings with the demo's self-hosted consoles known (the e2e build holds their host permissions), and the demo's
+ * AIC tenant filled before, as an admin's own tenant is: the first fill at a tenant of AIC's shared domain asks first
+ * (lib/target), which test/e2e/environment-map.spec.ts proves at tenants of its own.
+ */
 export const DEMO_SETTINGS: Settings = {
   version: 1,
   tenants: [],
@@ -23,7 +28,9 @@ export const DEMO_SETTINGS: Settings = {
   ],
   idleClearMinutes: 10,
   readClipboardOnOpen: false,
-  uses: [],
+  uses: [
+    { fingerprint: '0123456789abcdef', origin: CONSOLE_ORIGINS.aic, consoleId: 'aic', environmentId: environment('dev').id, at: Date.UTC(2026, 0, 5) },
+  ],
 };
 
 /** lib/vault.ts: the text it keeps under VAULT_KEY and its use time under VAULT_TOUCHED_KEY, in storage.session. */

@@ -235,7 +235,9 @@ test('"Paste from clipboard" reads the clipboard, and Copy writes it', async ({ 
   expect(await textSecurity()).toBe('none');
 
   await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Copy' }).click();
-  await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText('Copied');
+  await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText(
+    'Copied: cleared from the clipboard in 30 s',
+  );
   expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(client('dev', 'web-app').clientSecret);
 });
 

@@ -27,8 +27,10 @@ test('the production Chrome manifest asks for exactly the expected permissions',
   expect(built.manifest_version).toBe(3);
   expect([...(built.permissions as string[])].sort()).toEqual(
     // storage: vault (session) + settings (local); alarms: idle auto-clear; activeTab + scripting: the fill on the
-    // admin's click; contextMenus: "Inspect as PingOne credential"; clipboardRead: "Paste from clipboard".
-    ['activeTab', 'alarms', 'clipboardRead', 'contextMenus', 'scripting', 'storage'],
+    // admin's click; contextMenus: "Inspect as PingOne credential"; clipboardRead: "Paste from clipboard", and reading
+    // back a copied secret before clearing it; clipboardWrite + offscreen: clearing a copied secret from the clipboard
+    // with no page focused (an offscreen document, reason CLIPBOARD).
+    ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'offscreen', 'scripting', 'storage'],
   );
   expect(built.host_permissions).toEqual([
     // PingOne: exactly the auth and API host of each region in lib/regions.ts, for the connection test.
@@ -61,9 +63,10 @@ test('the Firefox manifest asks for the same, in MV2 form', () => {
   const chrome = manifest(CHROME);
   const firefox = manifest(FIREFOX);
   expect(firefox.manifest_version).toBe(2);
-  // MV2 lists API permissions and hosts together; the set must equal Chrome's two lists joined.
+  // MV2 lists API permissions and hosts together; the set must equal Chrome's two lists joined, less `offscreen`:
+  // Firefox's background page has a DOM and clears the clipboard itself.
   expect([...(firefox.permissions as string[])].sort()).toEqual(
-    [...(chrome.permissions as string[]), ...(chrome.host_permissions as string[])].sort(),
+    [...(chrome.permissions as string[]).filter((permission) => permission !== 'offscreen'), ...(chrome.host_permissions as string[])].sort(),
   );
   // Self-hosted consoles: Firefox refuses permissions.request for an origin not declared optional.
   expect(firefox.optional_permissions).toEqual(['https://*/*']);
