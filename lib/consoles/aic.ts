@@ -1,5 +1,5 @@
 /**
- * Advanced Identity Cloud, PingOne Integrations > "Add PingOne Integration" (REFERENCE.md §3; AIC docs "Set up
+ * Advanced Identity Cloud, PingOne Integrations > "Add PingOne Integration" (https://docs.pingidentity.com/pingoneaic/latest/pingone/pingone-product-connections.html; AIC docs "Set up
  * PingOne product connections"): a two-step modal. Step 1 takes the product-connection JWT and shows its Decoded
  * Claims; after Next, step 2 asks for a Name ("Only alphanumeric characters and hyphens are allowed"). Both fields
  * are optional in the plan because only one step is on screen at a time: a fill writes what is shown and reports

@@ -1,5 +1,5 @@
 /**
- * Cloudflare Zero Trust, Settings > Authentication > Login methods > Add new > PingOne (REFERENCE.md §3; Cloudflare
+ * Cloudflare Zero Trust, Settings > Authentication > Login methods > Add new > PingOne (https://developers.cloudflare.com/cloudflare-one/identity/idp-integration/pingone/; Cloudflare
  * docs "PingOne"): Name, Client ID, Client Secret, Environment ID, optional PKCE. Cloudflare signs users in through an
  * OIDC Web App, so it takes OIDC application credentials only: a product-connection credential also carries a client
  * id and secret, but of AIC's worker application, which has no authorization-code grant nor Cloudflare's redirect URI.
@@ -58,7 +58,8 @@ export const CLIENT_SECRET_PLACEHOLDER = '<client secret: copy with confirm>';
 
 /**
  * The body of `POST https://api.cloudflare.com/client/v4/accounts/<account_id>/access/identity_providers`
- * (REFERENCE.md §3; type `pingone` as Cloudflare's SDK enum has it). The secret is a placeholder unless asked for.
+ * (https://developers.cloudflare.com/api/resources/zero_trust/subresources/identity_providers/; type `pingone` as
+ * cloudflare-typescript's enum has it, https://github.com/cloudflare/cloudflare-typescript). The secret is a placeholder unless asked for.
  */
 export function cloudflareApiRequest(credential: Credential, options: { name: string; includeSecret: boolean }): string {
   const body = {

@@ -1,5 +1,5 @@
 /**
- * PingAccess 9.0, Settings > System > PingOne Connections > "+ Add PingOne Connection" (REFERENCE.md §3, PingAccess
+ * PingAccess 9.0, Settings > System > PingOne Connections > "+ Add PingOne Connection" (https://docs.pingidentity.com/pingaccess/9.0/pingaccess_user_interface_reference_guide/pa_p1_connection_field_descriptions.html, PingAccess
  * docs "PingOne connection field descriptions"): Name (required, unique), Description, Credential (the gateway JWT);
  * Trusted Certificate Group and Use Proxy sit under "Show Advanced Settings" and depend on the admin's network.
  */
@@ -63,7 +63,7 @@ export const CREDENTIAL_PLACEHOLDER = '<credential: copy with confirm>';
 
 /**
  * The body of `POST https://<host>:9000/pa-admin-api/v3/pingone/connections` with `X-XSRF-Header: PingAccess`
- * (REFERENCE.md §3). `useProxy` is false as in the form's default; `trustedCertificateGroupId` is left out, so
+ * (https://github.com/pingidentity/pingaccess-go-client). `useProxy` is false as in the form's default; `trustedCertificateGroupId` is left out, so
  * PingAccess applies its own default rather than an id this extension would have to guess.
  */
 export function pingAccessApiRequest(

@@ -1,12 +1,12 @@
 /**
- * PingFederate, OIDC IdP connection with PingOne as the OpenID Provider (REFERENCE.md §3; PingOne Integration Kit
+ * PingFederate, OIDC IdP connection with PingOne as the OpenID Provider (https://docs.pingidentity.com/integrations/pingone/pingone_integration_kit/pf_p1_ik_creating_an_openid_connect_connection.html; PingOne Integration Kit
  * docs "Creating an OpenID Connect connection"): General Info takes Issuer, Client ID and Client Secret, then
  * "Load Metadata"; OpenID Provider Info takes Scopes (`openid` plus others), login type Code, authentication
  * scheme Basic. That is a relying-party login, so it takes OIDC application credentials only: a gateway
  * credential has no client secret, and a product-connection credential is AIC's worker application (client
  * credentials, no authorization-code grant, no redirect URI to PingFederate).
  *
- * PingFederate does take a gateway credential elsewhere: its PingOne connection (REFERENCE.md §1; PingFederate docs
+ * PingFederate does take a gateway credential elsewhere: its PingOne connection (https://docs.pingidentity.com/pingfederate/latest/administrators_reference_guide/pf_pingone_connection.html; PingFederate docs
  * "External systems": System > External Systems). This version does not fill that form, so the refusal says where
  * the gateway credential goes rather than only that it is the wrong kind.
  */
@@ -22,7 +22,8 @@ function scopesWithOpenid(extra = ''): string {
 }
 
 const GATEWAY_REFUSAL =
-  // REFERENCE.md §1: the gateway credential is for PingFederate's PingOne connection, a different form.
+  // The gateway credential is for PingFederate's PingOne connection, a different form (terraform-provider-pingfederate,
+  // https://github.com/pingidentity/terraform-provider-pingfederate: `credential` on pingOneConnections).
   "PingFederate's PingOne connection (System > External Systems > PingOne Connections) takes the gateway credential; this version fills the OIDC IdP connection form, which needs OIDC application credentials.";
 
 export const pingFederate: ConsoleModule = {
@@ -37,7 +38,8 @@ export const pingFederate: ConsoleModule = {
     if (refused) return refused;
     const fields: PlannedField[] = [];
     const notes: string[] = [];
-    // The issuer's path segment is the ENVIRONMENT id (one seed says client id: that is wrong, REFERENCE.md §3), and
+    // The issuer's path segment is the ENVIRONMENT id (one Ping doc says client id: the discovery URL,
+    // https://apidocs.pingidentity.com/pingone/platform/v1/api/#openid-connectoauth-2, has the environment id), and
     // the host comes from the region table, never from a URL inside the credential.
     if (credential.region && isEnvironmentId(credential.environmentId)) {
       const { issuer } = environmentUrls(credential.region, credential.environmentId);

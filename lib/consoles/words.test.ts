@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCredential } from '../credential';
 import { gatewayClaims, signTestCredential } from '../credential/test-credentials';
@@ -10,7 +11,8 @@ import type { ConsoleModule } from './types';
 import { AIC_WORDS, CLOUDFLARE_WORDS, PINGACCESS_WORDS, PINGFEDERATE_WORDS } from './words';
 
 /** words.ts as written: each word's source is the comment on its line (the bundles never carry the sources). */
-const SOURCE_LINES = readFileSync(new URL('./words.ts', import.meta.url), 'utf8').split('\n');
+// Read from the project root, where vitest runs (happy-dom's import.meta.url is not a file URL in every pool).
+const SOURCE_LINES = readFileSync(path.resolve('lib/consoles/words.ts'), 'utf8').split('\n');
 
 /** The https address cited on the line that holds `word` as a string literal. */
 function sourceOf(word: string): string | undefined {
