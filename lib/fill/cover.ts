@@ -30,15 +30,16 @@ export function intersection(a: Area, b: Area): Area {
 export const sizeOf = (area: Area) => Math.max(0, area.right - area.left) * Math.max(0, area.bottom - area.top);
 
 /** Why the renderer's "not visible" stands when what is drawn over the field is not its own dress, or hides it. */
-export const COVERED_OVER = 'covered by an element drawn over it';
+const COVERED_OVER = 'covered by an element drawn over it';
 /** Why a field is refused while something in the top layer paints a backdrop over the page it is on. */
-export const UNDER_BACKDROP = 'under a backdrop open over the page';
+const UNDER_BACKDROP = 'under a backdrop open over the page';
 /** Share of the typing grid that must stay clear of opaque dress (a 3-row textarea under a 40 px label strip: 0.6). */
 const TYPING_SHARE = 0.4;
 /** Where the typing area is probed, as fractions of the field's box: 5 x 5 points. */
 const GRID = [0.1, 0.3, 0.5, 0.7, 0.9];
 /** Overlaps thinner than this (CSS px) are boxes touching at an edge, not drawn over the field. */
 const EDGE_PX = 2;
+const touching = (shared: Area) => Math.min(shared.right - shared.left, shared.bottom - shared.top) < EDGE_PX;
 /** Controls a person fills: another one inside a box means the box is a form section, not one field's wrapper. */
 const FILLABLE = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]),textarea,select,[role=switch],[role=checkbox],[aria-haspopup=listbox]:not(button),[role=combobox]:not(button)';
 /** The top layer (https://developer.mozilla.org/docs/Glossary/Top_layer): drawn over the whole page. */
@@ -55,7 +56,7 @@ const containsAcrossShadow = (outer: Element, inner: Element) => {
 };
 
 /** The field's own labels: the browser's `labels` and its `aria-labelledby` targets. */
-export function ownLabelsOf(element: HTMLElement): Element[] {
+function ownLabelsOf(element: HTMLElement): Element[] {
   const root = element.getRootNode() as Document | ShadowRoot;
   const labelledBy = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id): Element | null => (id ? root.getElementById(id) : null));
   return [...((element as HTMLInputElement).labels ?? []), ...labelledBy].filter((label): label is Element => !!label);
@@ -69,7 +70,7 @@ function shownControl(control: Element): boolean {
 }
 
 /** The smallest box holding `element` and one of its own labels and no other control a person could fill. */
-export function wrapperOf(element: HTMLElement, labels: Element[]): Element | undefined {
+function wrapperOf(element: HTMLElement, labels: Element[]): Element | undefined {
   for (let node = parentAcrossShadow(element); node; node = parentAcrossShadow(node)) {
     if (!labels.some((label) => containsAcrossShadow(node, label))) continue;
     const others = [...node.querySelectorAll(FILLABLE)].filter((other) => other !== element && !element.contains(other) && !other.contains(element) && shownControl(other));
@@ -97,19 +98,26 @@ const GRAPHIC = 'img,svg,canvas,video,iframe,object,embed';
  */
 function paintsBox(element: Element, win: Window): boolean {
   const style = win.getComputedStyle(element);
+  return paintsStyle(style) || (!!style.outlineStyle && style.outlineStyle !== 'none') || element.matches(GRAPHIC) || !!element.querySelector(GRAPHIC);
+}
+
+/** Whether a computed style paints its box: a background colour or image, a drawn border, a shadow, a backdrop filter. */
+function paintsStyle(style: CSSStyleDeclaration): boolean {
   const bordered = ['top', 'right', 'bottom', 'left'].some(
     (side) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && painted(style.getPropertyValue(`border-${side}-color`)),
   );
-  const drawn = [style.boxShadow, style.backdropFilter, style.backgroundImage, style.outlineStyle].some((value) => value && value !== 'none');
-  return painted(style.backgroundColor) || bordered || drawn || element.matches(GRAPHIC) || !!element.querySelector(GRAPHIC);
+  const drawn = [style.boxShadow, style.backdropFilter, style.backgroundImage].some((value) => value && value !== 'none');
+  return painted(style.backgroundColor) || bordered || drawn;
 }
+
+/** Letters or digits in a pseudo-element's `content`: text it draws. */
+const contentText = (style: CSSStyleDeclaration) => /\p{L}|\p{N}/u.test(style.content.replace(/^"|"$/g, '').replace(/^(none|normal)$/, ''));
 
 /** Whether `element` draws nothing at all: no box paint, no text, no control inside. */
 const paintsNothing = (element: Element, win: Window) => !paintsBox(element, win) && !hasReadableText(element) && !element.querySelector('input,textarea,select');
 
 /** Letters or digits in a `::before`/`::after` content: text a label draws that no script reads as its name. */
-const pseudoText = (element: Element, win: Window) =>
-  (['::before', '::after'] as const).some((pseudo) => /\p{L}|\p{N}/u.test(win.getComputedStyle(element, pseudo).content.replace(/^"|"$/g, '').replace(/^(none|normal)$/, '')));
+const pseudoText = (element: Element, win: Window) => (['::before', '::after'] as const).some((pseudo) => contentText(win.getComputedStyle(element, pseudo)));
 
 /** The open top-layer elements of the document and its open shadow roots (a browser without a selector has none). */
 export function topLayerOf(roots: (Document | ShadowRoot)[]): Element[] {
@@ -129,7 +137,7 @@ export function topLayerOf(roots: (Document | ShadowRoot)[]): Element[] {
  * containing block (the element itself when positioned, else its nearest positioned ancestor); the whole `fallback`
  * when that cannot be read (a transform, no size). Undefined when it is not drawn out of the flow.
  */
-export function pseudoBox(element: Element, pseudo: '::before' | '::after', win: Window, fallback: Area): Area | undefined {
+function pseudoBox(element: Element, pseudo: '::before' | '::after', win: Window, fallback: Area): Area | undefined {
   const style = win.getComputedStyle(element, pseudo);
   if (['', 'none', 'normal'].includes(style.content) || !/absolute|fixed/.test(style.position)) return undefined;
   // Its computed width and height are of the content box unless `box-sizing: border-box`: the drawn box adds padding and borders.
@@ -160,9 +168,7 @@ export function pseudoBox(element: Element, pseudo: '::before' | '::after', win:
 /** Whether a pseudo-element paints: a background, or text in its `content` (the pattern of a drawn-over notice). */
 function paintedPseudo(element: Element, pseudo: '::before' | '::after', win: Window): boolean {
   const style = win.getComputedStyle(element, pseudo);
-  const bordered = ['top', 'right', 'bottom', 'left'].some((side) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && painted(style.getPropertyValue(`border-${side}-color`)));
-  const drawn = [style.boxShadow, style.backgroundImage, style.backdropFilter].some((value) => value && value !== 'none');
-  return painted(style.backgroundColor) || bordered || drawn || /\p{L}|\p{N}/u.test(style.content.replace(/^"|"$/g, ''));
+  return paintsStyle(style) || contentText(style);
 }
 
 /**
@@ -229,7 +235,7 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
     if (other === element || other.contains(element) || element.contains(other)) continue;
     const otherBox = other.getBoundingClientRect();
     const shared = intersection(otherBox, box);
-    if (Math.min(shared.right - shared.left, shared.bottom - shared.top) < EDGE_PX || !other.checkVisibility(DRAWN)) continue;
+    if (touching(shared) || !other.checkVisibility(DRAWN)) continue;
     // An own label is dress only while all it draws is its name: text in its pseudo-elements is a second name.
     const ownLabel = labels.find((label) => (label === other || label.contains(other)) && !pseudoText(label, win) && !pseudoText(other, win));
     const own = !!wrapper && wrapper.contains(other) && !inTopLayer(other) && (!!ownLabel || !hasReadableText(other));
@@ -250,7 +256,7 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
       const style = win.getComputedStyle(owner, pseudo);
       // Drawn beneath the element's content (a card's background as its ::before with z-index -1).
       if (Number.parseInt(style.zIndex, 10) < 0) return [];
-      return shared && Math.min(shared.right - shared.left, shared.bottom - shared.top) >= EDGE_PX ? [{ shared, painted: paintedPseudo(owner, pseudo, win) }] : [];
+      return shared && !touching(shared) ? [{ shared, painted: paintedPseudo(owner, pseudo, win) }] : [];
     });
   for (let node = parentAcrossShadow(element), depth = 0; node && depth < 3; node = parentAcrossShadow(node)) {
     const own = !!wrapper && wrapper.contains(node);

@@ -71,13 +71,21 @@ function decide(field: PlannedField, win: Win): Decision {
   return { field, outcome: outcomeOf(field, refusal.reason), deceptive: refusal.deceptive };
 }
 
+/** Why `chosen` is no longer the field to write, located and judged afresh in script, synchronously; or undefined. */
+function relocated({ field, element }: Chosen, win: Win): string | undefined {
+  const again = decide(field, win);
+  if (!('element' in again)) return again.outcome.reason;
+  return again.element !== element ? 'another field now matches' : undefined;
+}
+
 /**
  * Why `chosen` is no longer the field to write, or undefined while it still is: it is located and judged afresh, so
  * a control the page removed (no longer connected) is not found, and a hidden, covered or relabelled one is refused.
  * It first lets the page's pending reaction run: React 18 and Vue 3 re-render in a microtask queued by the event
  * that changed their state, ahead of this one.
  */
-async function changeOf({ field, element, face }: Chosen, win: Win, askRenderer: boolean, afterWrite = false): Promise<string | undefined> {
+async function changeOf(chosen: Chosen, win: Win, askRenderer: boolean, afterWrite = false): Promise<string | undefined> {
+  const { field, element, face } = chosen;
   await null;
   const unseen = askRenderer && (await unseenOf([face], win)).get(face);
   if (afterWrite) {
@@ -87,9 +95,7 @@ async function changeOf({ field, element, face }: Chosen, win: Win, askRenderer:
     return styleRefusal(face, win)?.reason;
   }
   // Judged in script after the renderer's answer (closest to the write), and its reason preferred: more precise.
-  const again = decide(field, win);
-  if (!('element' in again)) return again.outcome.reason;
-  return again.element !== element ? 'another field now matches' : unseen || undefined;
+  return relocated(chosen, win) ?? (unseen || undefined);
 }
 
 export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillReport> {
@@ -155,16 +161,12 @@ export async function fillPage(plan: FillPlan, win: Win = window): Promise<FillR
         break;
       }
       // Judged in script once more with no await before the write, so no page script runs between the two; and
-      // again inside the write, after the focus events the page's handlers answer.
-      // Once focused, a secret waits for the renderer's verdict again (what script cannot see: a closed shadow root
-      // the page attached on focus), then the field is located and judged again with nothing in between.
+      // again inside a text write, after the page answered the focus events: a secret waits for the renderer's
+      // verdict again (what script cannot see: a closed shadow root attached on focus), then the field is located
+      // and judged again with nothing in between.
       const recheck = {
         settle: async () => (field.secret ? (await unseenOf([face], win)).get(face) : undefined),
-        now: () => {
-          const again = decide(field, win);
-          if (!('element' in again)) return again.outcome.reason;
-          return again.element !== element ? 'another field now matches' : overlaidOf(face, win, field.secret === true);
-        },
+        now: () => relocated(chosen, win) ?? overlaidOf(face, win, field.secret === true),
       };
       const overlaid = overlaidOf(face, win, field.secret === true);
       if (overlaid) {

@@ -13,7 +13,7 @@ import { searchRoots } from './locate';
 /** Why IntersectionObserver v2 said no: it reports one flag for occlusion, opacity below 1, filters and transforms. */
 export const UNSEEN = 'not visible as the browser draws it (covered, faded or distorted)';
 /** Why the renderer's "not visible" stands when it still holds with the field's own dress hidden. */
-export const UNEXPLAINED = 'covered by something script cannot see';
+const UNEXPLAINED = 'covered by something script cannot see';
 /**
  * How long to wait for the renderer's answer. It comes with the next frame (about 16 ms); a tab that is not being
  * drawn (in the background) never answers, and a field nobody can see is not filled.
@@ -24,7 +24,7 @@ const HIDE_PSEUDO = 'data-pingone-helper-hide-pseudo';
 /** The same for a top-layer element's transparent `::backdrop` (the element itself is never hidden). */
 const HIDE_BACKDROP = 'data-pingone-helper-hide-backdrop';
 
-export const hasRenderer = (win: Window & typeof globalThis) => 'isVisible' in (win.IntersectionObserverEntry?.prototype ?? {});
+const hasRenderer = (win: Window & typeof globalThis) => 'isVisible' in (win.IntersectionObserverEntry?.prototype ?? {});
 
 type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
 
