@@ -23,8 +23,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
-    // Tests, test data (lib/**/test-*.ts), fixtures, demo and benchmarks are not needed for that, and test reports and logs never belong in it.
-    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'lib/**/test-*.ts'],
+    // Tests and their data (test/, *.test.ts), demo and benchmarks are not needed for that; test reports and logs never belong in it.
+    excludeSources: ['test/**', '**/*.test.ts', '**/*.test.tsx', 'test-results/**', 'playwright-report/**', '**/*.log'],
   },
   manifest: ({ mode, browser }) => ({
     name: 'PingOne Connection Helper',

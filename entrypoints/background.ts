@@ -5,7 +5,7 @@ import { abandonConnectionTest, recoverInterruptedTests } from '../lib/backgroun
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
-import { loadSettings, watchSettings } from '../lib/settings';
+import { loadSettings, watchSettings } from '../lib/settings/store';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
 import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
 

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { SELF_HOSTABLE_CONSOLE_IDS } from './consoles';
 import { REGION_TLDS } from './regions';
-import { httpsOriginOf } from './settings';
+import { httpsOriginOf } from './origin';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';

@@ -8,7 +8,7 @@
 
 /**
  * Every region's top-level domain after `pingone.`, as a tuple so schemas (zod `enum`) can take it as is.
- * Same order as REGIONS below; test/unit/regions.test.ts holds the two equal.
+ * Same order as REGIONS below; lib/regions.test.ts holds the two equal.
  */
 export const REGION_TLDS = ['com', 'ca', 'eu', 'com.au', 'sg', 'asia'] as const;
 

@@ -4,20 +4,23 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { FillBlockedError } from '../../components/FillPanel';
-import { PopupApp, type PopupAppProps } from '../../components/PopupApp';
+import { FillBlockedError } from '../../components/popup/FillPanel';
+import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
 import '../../components/theme.css';
-import '../../components/popup.css';
+import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
-import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
+import { type Settings } from '../../lib/settings/model';
+import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { rememberTenant } from '../../lib/settings/tenants';
 import { resolveTarget } from '../../lib/target';
-import { consoleTargetProps } from './console-target';
+import { consoleTabOf } from '../../components/popup/console-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
-import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
+import { readReport } from '../../lib/connection/report-store';
+import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
   return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
@@ -68,11 +71,11 @@ async function main() {
   // (TOOLCHAIN.md); without it the tab stays "not a console the extension can read".
   const targetProps = (): PopupAppProps['target'] => {
     const known = resolveTarget(tab?.url, settings);
-    if (known.kind === 'console') return consoleTargetProps(known, settings);
+    if (known.kind === 'console') return consoleTabOf(known, settings);
     // A page that is no known console: the self-hosted consoles the admin may say it is, each resolved by the same
     // function the background gates the fill with, given that choice.
     const named = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => resolveTarget(tab?.url, settings, candidate.id));
-    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTargetProps(target, settings)] : []));
+    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTabOf(target, settings)] : []));
     if (first) return { choices: [first, ...rest] };
     // Not https, or dressed as a hosted console: the reason a choice would be refused says more than "not known".
     const [reason = known.reason] = named.flatMap((target) => (target.kind === 'unavailable' ? [target.reason] : []));

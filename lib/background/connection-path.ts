@@ -12,8 +12,8 @@ import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
 import { fingerprintCredential } from '../credential';
 import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
-import { readReports, removeReport, writeReport } from '../vault';
-import { useVaultCredential } from './vault-credential';
+import { readReports, removeReport, writeReport } from '../connection/report-store';
+import { loadVaultCredential } from './vault-credential';
 
 export const INTERRUPTED_MESSAGE = "Interrupted: the browser stopped the extension's background worker; run the test again.";
 
@@ -63,7 +63,7 @@ export async function startConnectionTest(
 ): Promise<ConnectionStartResponse> {
   const clearsBefore = vaultClears;
   await recovery;
-  const loaded = await useVaultCredential('test');
+  const loaded = await loadVaultCredential('test');
   if (!loaded.ok) return loaded;
   const fingerprint = await fingerprintCredential(loaded.credential);
   if (vaultClears !== clearsBefore) return { ok: false, error: 'The credential was cleared.' };

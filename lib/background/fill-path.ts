@@ -9,14 +9,15 @@ import { checkCredential, fingerprintCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
-import { recordUse, updateSettings } from '../settings';
+import { updateSettings } from '../settings/store';
+import { recordUse } from '../settings/tenants';
 import { checkContextFor, resolveTarget } from '../target';
-import { useVaultCredential } from './vault-credential';
+import { loadVaultCredential } from './vault-credential';
 
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
-  const loaded = await useVaultCredential('fill');
+  const loaded = await loadVaultCredential('fill');
   if (!loaded.ok) return loaded;
   const { credential, settings } = loaded;
 

@@ -4,7 +4,8 @@
  */
 import type { Credential } from '../credential/types';
 import { readCredential } from '../credential';
-import { loadSettings, type Settings } from '../settings';
+import { type Settings } from '../settings/model';
+import { loadSettings } from '../settings/store';
 import { readVault, touchVault } from '../vault';
 
 export type VaultCredential =
@@ -12,7 +13,7 @@ export type VaultCredential =
   | { ok: false; error: string };
 
 /** `use` names the action in the error the admin reads: "No credential to fill", "No credential to test". */
-export async function useVaultCredential(use: 'fill' | 'test'): Promise<VaultCredential> {
+export async function loadVaultCredential(use: 'fill' | 'test'): Promise<VaultCredential> {
   const { settings } = await loadSettings();
   const idleMs = settings.idleClearMinutes * 60_000;
   const text = await readVault(idleMs);

@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { client, ENVIRONMENTS, environment, type FakeClient } from '../../test/fixtures/environments';
 import { readCredential } from '../credential';
-import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 import type { Credential } from '../credential/types';
 import { basicAuthorization } from './client-auth-step';
 import { runConnectionTest, type ConnectionReport, type ConnectionTestOptions } from './index';
-import { step, verdicts } from './test-report';
+import { step, verdicts } from '../../test/fixtures/connection-report';
 
 interface Seen {
   method: string;

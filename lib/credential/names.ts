@@ -1,7 +1,7 @@
 /** Connection names derived from the environment name, reduced to what a console accepts. */
-import type { TargetConsole } from './types';
+import type { ConsoleRules } from './types';
 
-export type NameRule = NonNullable<TargetConsole['nameRule']>;
+export type NameRule = NonNullable<ConsoleRules['nameRule']>;
 
 /** AIC's rule for PingOne integration names: "Only alphanumeric characters and hyphens are allowed" (AIC docs, seeds/). */
 export const LETTERS_DIGITS_HYPHENS: NameRule = {

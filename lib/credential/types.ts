@@ -64,7 +64,7 @@ export interface Check {
 }
 
 /** What a console declares about itself that matters to checks (lib/consoles passes its own module). */
-export interface TargetConsole {
+export interface ConsoleRules {
   id: string;
   name: string;
   accepts: readonly CredentialKind[];
@@ -104,7 +104,7 @@ export interface MappedTenant extends ExpectedEnvironment {
 }
 
 export interface CheckContext {
-  console?: TargetConsole;
+  console?: ConsoleRules;
   /** Origin of the tab the credential is going to. */
   origin?: string;
   expected?: ExpectedEnvironment;

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { readCredential } from '../../lib/credential/index';
-import { productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { productClaims, signTestCredential } from '../fixtures/credentials';
 import { runConnectionTest } from '../../lib/connection/index';
 import { basicAuthorization } from '../../lib/connection/client-auth-step';
 import { environmentUrls, regionByTld, type Region } from '../../lib/regions';

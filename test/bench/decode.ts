@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { decodeJwt } from 'jose';
 import { ENVIRONMENTS } from '../fixtures/environments';
 import { checkCredential, readCredential } from '../../lib/credential/index';
-import { gatewayClaims, productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../fixtures/credentials';
 import { median } from './median';
 
 export interface DecodeBenchFigures {

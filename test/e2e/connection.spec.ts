@@ -6,9 +6,9 @@
  * auth.pingone.sg is mapped to a server that never answers and auth.pingone.ca to a closed port
  * (test/fixtures/environments.ts), so timeout and "PingOne down" are real network behaviour.
  */
-import { step, verdicts } from '../../lib/connection/test-report';
+import { step, verdicts } from '../fixtures/connection-report';
 import type { ConnectionReport } from '../../lib/connection/types';
-import { productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { productClaims, signTestCredential } from '../fixtures/credentials';
 import type { RegionTld } from '../../lib/regions';
 import { client, environment } from '../fixtures/environments';
 import type { RecordedRequest } from '../fixtures/server';

@@ -20,8 +20,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { SETTINGS_LOCK, type Settings } from '../../lib/settings';
-import { EXPORT_FORMAT } from '../../lib/settings-transfer';
+import { type Settings } from '../../lib/settings/model';
+import { SETTINGS_LOCK } from '../../lib/settings/store';
+import { EXPORT_FORMAT } from '../../lib/settings/transfer';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
 import { consoleUrl } from '../fixtures/pages';
 import type { Sample } from '../fixtures/samples';

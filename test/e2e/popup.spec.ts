@@ -5,7 +5,7 @@
  * filling the form so React's state holds the values.
  */
 import { readCredential } from '../../lib/credential';
-import { gatewayClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { gatewayClaims, signTestCredential } from '../fixtures/credentials';
 import { VAULT_IDLE_ALARM } from '../../lib/vault';
 import { client, environment } from '../fixtures/environments';
 import type { Sample, SampleKey } from '../fixtures/samples';
