@@ -1,6 +1,6 @@
 /**
  * Signed sample credentials for tests (never shipped: only *.test.ts files and test/bench import this).
- * Claim names and shapes follow REFERENCE.md §1; values come from test/fixtures/environments.ts.
+ * Claim names and shapes follow lib/credential/README.md; values come from test/fixtures/environments.ts.
  */
 import { SignJWT, base64url, generateKeyPair, type CryptoKey } from 'jose';
 import { environment, client, type FakeEnvironment } from '../../test/fixtures/environments';
