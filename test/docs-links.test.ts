@@ -34,25 +34,48 @@ function staleCitations(source: string): Finding[] {
 
 /**
  * The comment text of a JS/TS/CSS source, line by line (code blanked out), so a path in a string is not read as a
- * citation. String literals are skipped; a regular-expression literal is not recognised, which at worst reads a
- * little code as comment.
+ * citation. String and regular-expression literals are skipped; a `/` counts as the start of a regular expression
+ * after an operator or an opening bracket, which is enough for this repository's code.
  */
 function commentText(source: string): string {
   let out = '';
-  let state: 'code' | 'line' | 'block' | "'" | '"' | '`' = 'code';
+  let state: 'code' | 'line' | 'block' | 'regex' | "'" | '"' | '`' = 'code';
+  let inClass = false;
+  let previous = '';
   for (let i = 0; i < source.length; i++) {
     const c = source[i] as string;
     const next = source[i + 1];
     if (c === '\n') {
-      if (state === 'line') state = 'code';
+      // Only block comments and template strings span lines; anything else misread ends here.
+      if (state !== 'block' && state !== '`') state = 'code';
       out += '\n';
+      continue;
+    }
+    if (c === '\\' && state !== 'code' && state !== 'line' && state !== 'block') {
+      // An escape inside a string or regular expression: skip the next character, keeping a line break.
+      out += next === '\n' ? ' \n' : '  ';
+      i++;
       continue;
     }
     switch (state) {
       case 'code':
         if (c === '/' && next === '/') state = 'line';
         else if (c === '/' && next === '*') state = 'block';
+        else if (c === '/' && (previous === '' || '(,=:[!&|?{};+-*%<>~^'.includes(previous))) {
+          state = 'regex';
+          inClass = false;
+        }
         else if (c === "'" || c === '"' || c === '`') state = c;
+        if (!/\s/.test(c)) previous = c;
+        out += ' ';
+        break;
+      case 'regex':
+        if (c === '[') inClass = true;
+        else if (c === ']') inClass = false;
+        else if (c === '/' && !inClass) {
+          state = 'code';
+          previous = 'x';
+        }
         out += ' ';
         break;
       case 'line':
@@ -66,8 +89,10 @@ function commentText(source: string): string {
         } else out += c;
         break;
       default:
-        if (c === '\\') i++;
-        else if (c === state) state = 'code';
+        if (c === state) {
+          state = 'code';
+          previous = 'x';
+        }
         out += ' ';
     }
   }
