@@ -3,14 +3,14 @@ import preact from '@preact/preset-vite';
 import { pingOneHostPermissions } from './lib/regions';
 
 /**
- * Hosted consoles with fixed host names (REFERENCE.md §3). Self-hosted PingAccess/PingFederate and AIC custom
+ * Hosted consoles with fixed host names (lib/consoles/README.md). Self-hosted PingAccess/PingFederate and AIC custom
  * domains are optional host permissions the admin grants per origin from the options page.
  */
 const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgeblocks.com/*', 'https://*.id.forgerock.io/*'];
 
 /**
  * `--mode e2e` builds a flavour whose only difference is static host permissions for the demo's self-hosted
- * consoles: headless Chromium cannot answer a permissions prompt nor grant activeTab (TOOLCHAIN.md), so the
+ * consoles: headless Chromium cannot answer a permissions prompt nor grant activeTab (test/README.md), so the
  * e2e suite needs these granted up front. The production manifest is asserted separately by the security suite.
  */
 const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];

@@ -2,7 +2,7 @@
  * The PingOne region table: the single source of every PingOne URL this extension builds.
  *
  * Source: PingOne docs, "IP address and domain reference", and pingone-go-client's region list
- * (see ../shared/REFERENCE.md §2). Claims inside a credential never choose a URL: callers look a
+ * (links in lib/connection/README.md). Claims inside a credential never choose a URL: callers look a
  * region up here and build from it, so a tampered `authUrl` can at most make a check fail.
  */
 

@@ -155,7 +155,7 @@ describe('resolveTarget', () => {
   });
 });
 
-describe('checkContextFor on a shared domain (issue 19: sibling tenants)', () => {
+describe('checkContextFor on a shared domain (sibling tenants)', () => {
   const acme: TenantMapping = {
     origin: CONSOLE_ORIGINS.aicAcme,
     consoleId: 'aic',

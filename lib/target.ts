@@ -3,7 +3,7 @@
  * fill button and run checks with context) and by the background (to gate the fill): one function, so the two can
  * never disagree about where a credential is going.
  *
- * Consoles live at a fixed host, at an origin the admin added in Options, or (issue 5, "Where consoles live") on
+ * Consoles live at a fixed host, at an origin the admin added in Options, or (the activeTab path) on
  * the page the admin is on when they click the toolbar button: Chrome's activeTab grant lets the extension reach
  * that tab, and the admin says which self-hosted console it is (`chosen`).
  */
@@ -78,7 +78,7 @@ export function resolveTarget(tabUrl: string | undefined, settings: Settings, ch
 
 /**
  * The domain a hosted console gives every customer a subdomain of (`*.forgeblocks.com` for AIC), when `origin` is one
- * of them: another customer's tenant there differs by a word of the host name (issue 19).
+ * of them: another customer's tenant there differs by a word of the host name.
  */
 function sharedDomainOf(module: ConsoleModule, origin: string): string | undefined {
   const { hostname } = new URL(origin);

@@ -17,7 +17,7 @@ export interface ExportPanelProps {
 type SecretMode = 'left-out' | 'confirming' | 'included';
 
 /**
- * API request bodies for the consoles' admin APIs (REFERENCE.md §3). Copies leave the secret out until the admin
+ * API request bodies for the consoles' admin APIs (lib/consoles/README.md). Copies leave the secret out until the admin
  * confirms, in the page (not window.confirm, which blocks the popup and cannot be styled or tested), that the
  * copied text may hold it. Escape cancels the confirmation and focus returns to where it was.
  */

@@ -395,7 +395,7 @@ describe('settings notice', () => {
   });
 });
 
-describe('a draft from the context menu (issue 19)', () => {
+describe('a draft from the context menu, kept beside the vault', () => {
   it('is shown apart from the vault’s credential, with its page, and Fill still names the vault’s credential only', async () => {
     const props = popup({ target: onConsole('pingaccess'), initialText: gatewayJwt, draft: { text: productJwt, source: 'https://evil.test' } });
     const draft = screen.getByRole('region', { name: 'Selected text' });

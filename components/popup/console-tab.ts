@@ -28,7 +28,7 @@ export type PopupTab =
   | { unavailable: string }
   | ConsoleTab
   /**
-   * An https page that is no known console (issue 5: activeTab): one target per self-hostable console the admin may
+   * An https page that is no known console (reached through activeTab): one target per self-hostable console the admin may
    * say it is, each as lib/target resolves the page with that choice. The admin picks; the fill names it.
    */
   | { choices: readonly [ConsoleTab, ...ConsoleTab[]] };

@@ -68,7 +68,7 @@ async function main() {
 
 
   // The tab's URL is known here only with a host permission for it or the activeTab grant of the toolbar click
-  // (TOOLCHAIN.md); without it the tab stays "not a console the extension can read".
+  // (https://developer.chrome.com/docs/extensions/reference/api/tabs#type-Tab); without it the tab stays "not a console the extension can read".
   const targetProps = (): PopupAppProps['target'] => {
     const known = resolveTarget(tab?.url, settings);
     if (known.kind === 'console') return consoleTabOf(known, settings);

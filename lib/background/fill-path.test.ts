@@ -298,7 +298,7 @@ describe('fillTab on a page the admin named (activeTab)', () => {
   });
 });
 
-describe('fillTab at sibling tenants of a shared domain (issue 19)', () => {
+describe('fillTab at sibling tenants of a shared domain', () => {
   const productProduction = () => signTestCredential(productClaims('production'));
   const acme = { origin: CONSOLE_ORIGINS.aicAcme, consoleId: 'aic', tier: 'production', label: 'Acme', expected: { environmentId: production.id } } as const;
 

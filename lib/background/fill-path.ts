@@ -1,5 +1,5 @@
 /**
- * The fill path, the ONE way any UI writes into a page (DESIGN.md "Fill path"): load the credential from the vault,
+ * The fill path, the ONE way any UI writes into a page (README.md, Security model: "One guarded fill path"): load the credential from the vault,
  * resolve the console for the tab, run the checks with that tenant's context (errors block unless overridden),
  * build the console's FillPlan, inject the fill engine into the tab's top frame only, and return its report.
  * The secret crosses into the page only inside the plan handed to the engine; it is never logged or returned.

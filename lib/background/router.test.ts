@@ -1,5 +1,5 @@
 /**
- * The background's message gate, table-driven (issue 8): a content script or web page asking for a popup-only
+ * The background's message gate, table-driven: a content script or web page asking for a popup-only
  * action is refused, unknown types and extra keys are refused, and only then does a handler run.
  */
 import { describe, expect, it } from 'vitest';

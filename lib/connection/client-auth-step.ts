@@ -1,7 +1,7 @@
 /**
  * Step 2, client authentication: POST `<issuer>/token` with `grant_type=client_credentials`, first with
  * client_secret_basic, then with client_secret_post if PingOne says `invalid_client` (an application's Token Endpoint
- * Authentication Method allows one of them; REFERENCE.md §2). OAuth error codes: RFC 6749 §5.2.
+ * Authentication Method allows one of them; lib/connection/README.md). OAuth error codes: RFC 6749 §5.2.
  */
 import type { CredentialKind } from '../credential/types';
 import { exchange, stringField, type Exchange } from './exchange';

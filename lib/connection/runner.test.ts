@@ -38,7 +38,7 @@ function formValue(encoded: string): string {
   return new URLSearchParams(`v=${encoded}`).get('v') ?? '';
 }
 
-/** A fake PingOne behind `fetch`, following REFERENCE.md §2. */
+/** A fake PingOne behind `fetch`, following lib/connection/README.md. */
 function fakePingOne(options: FakeOptions = {}) {
   const requests: Seen[] = [];
   const tokens = new Map<string, { envId: string; client: FakeClient }>();

@@ -3,7 +3,7 @@ import type { ConsoleRules } from './types';
 
 export type NameRule = NonNullable<ConsoleRules['nameRule']>;
 
-/** AIC's rule for PingOne integration names: "Only alphanumeric characters and hyphens are allowed" (AIC docs, seeds/). */
+/** AIC's rule for PingOne integration names: "Only alphanumeric characters and hyphens are allowed" (https://docs.pingidentity.com/pingoneaic/integrations/pingone-set-up-product-connections.html). */
 export const LETTERS_DIGITS_HYPHENS: NameRule = {
   pattern: /^[A-Za-z0-9-]+$/,
   description: 'letters, digits and hyphens',

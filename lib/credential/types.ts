@@ -1,7 +1,7 @@
 import type { Region } from '../regions';
 
 /**
- * The three kinds of credential an admin moves between consoles (REFERENCE.md §1):
+ * The three kinds of credential an admin moves between consoles (lib/credential/README.md):
  * - `gateway`: a PingOne gateway credential JWT (PingAccess, PingFederate); carries no client secret.
  * - `product`: a product-connection credential JWT (Advanced Identity Cloud); carries client credentials.
  * - `oidc-app`: an OIDC application's client id / secret / environment id (Cloudflare Zero Trust, PingFederate).

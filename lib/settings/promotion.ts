@@ -1,7 +1,7 @@
 /**
- * The promotion view (issue 7): tenants that share a label are one application promoted through tiers (dev ->
- * UAT -> staging -> production), and every tier needs its own credential from its own environment (seed
- * aic-set-up-pingone-product-connections.txt, Task 3). From the fill history (fingerprints, never secrets) this
+ * The promotion view: tenants that share a label are one application promoted through tiers (dev ->
+ * UAT -> staging -> production), and every tier needs its own credential from its own environment (AIC docs,
+ * https://docs.pingidentity.com/pingoneaic/integrations/pingone-set-up-product-connections.html). From the fill history (fingerprints, never secrets) this
  * answers: which tiers have received a credential and when, which have not, and where one credential went to two
  * tenants or to a tenant mapped to another environment.
  */

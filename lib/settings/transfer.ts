@@ -53,7 +53,7 @@ const importSchema = z.strictObject({
   readClipboardOnOpen: z.optional(readClipboardSchema),
 }, expecting('a settings object'));
 
-/** Key names that hold secrets in the credential formats this extension reads (REFERENCE.md §1) and beyond. */
+/** Key names that hold secrets in the credential formats this extension reads (lib/credential/README.md) and beyond. */
 const SECRET_KEY = /secret|token|credential|password|passwd|private|^raw$|^jwt$|^key$|apikey/i;
 /** A compact JWS: three base64url parts, the first one a JSON header (`eyJ`). */
 const JWT_TEXT = /^\s*(Bearer\s+)?eyJ[\w-]*\.[\w-]+\.[\w-]*\s*$/;

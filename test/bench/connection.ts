@@ -1,7 +1,7 @@
 /**
  * The connection test's cost over the bare HTTP round-trips, against the fixture server's fake PingOne in Node.
  * Both sides use one undici Agent (same keep-alive connections, same TLS), so the difference is the runner's own
- * work: planning, timeouts, verdicts, redaction and a report copy per update. Prints figures only (DESIGN.md:
+ * work: planning, timeouts, verdicts, redaction and a report copy per update. Prints figures only (test/README.md:
  * benchmarks are scripts, not timed assertions).
  * Run: `npx tsx test/bench/connection.ts`
  */

@@ -1,5 +1,5 @@
 /**
- * "Inspect as PingOne credential" on the BUILT extension (issue 19): the page under the context menu chooses the
+ * "Inspect as PingOne credential" on the BUILT extension: the page under the context menu chooses the
  * selection, so what it sends is a draft beside the vault, never the vault's credential until the admin says so.
  *
  * Headless Chromium draws no context menu. The tests do what the browser does when the menu item is clicked: they
