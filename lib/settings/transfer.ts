@@ -1,7 +1,7 @@
 /**
  * Settings files: export the environment map and preferences as JSON, and import one back, all or nothing, with a
  * row-level error for every problem and a refusal of anything that looks like a secret. Only the options page needs
- * this, so it lives apart from lib/settings.ts, which the popup and the background load too (popup size budget).
+ * this, so it lives apart from the rest of lib/settings/, which the popup and the background load too (popup size budget).
  */
 import * as z from 'zod/mini';
 import { DEFAULT_IDLE_CLEAR_MINUTES, MAX_SELF_HOSTED, MAX_TENANTS, type Settings } from './model';
@@ -90,7 +90,7 @@ const JSON_ENDS_EARLY = 'the file ends too early (a missing } or ]?)';
  * nothing wrong. One pass with an explicit stack (no recursion), so any file size and nesting depth is fine.
  * The reasons are this extension's own words: the engine's message can quote the file (V8: `Unexpected token 'e',
  * "eyJhbGciOi"... is not valid JSON`), and a settings file pasted by mistake might be a credential.
- * Offsets agree with V8's `at position N` wherever V8 gives one (lib/settings.test.ts checks that on random input).
+ * Offsets agree with V8's `at position N` wherever V8 gives one (lib/settings/transfer.test.ts checks that on random input).
  */
 function jsonSyntaxError(text: string): { offset: number; reason: string } | undefined {
   let at = 0;

@@ -16,7 +16,7 @@
  * The self-hosted PingAccess origin is added through the real Options flow: the e2e build already holds the demo
  * origins' host permissions, so permissions.request resolves without a prompt (headless Chromium cannot answer one,
  * test/README.md). That the request names exactly the origin, and that a refusal stores nothing, is unit-tested
- * (lib/settings.test.ts, components/SelfHostedOrigins.test.tsx).
+ * (lib/settings/self-hosted.test.ts, components/options/SelfHostedOrigins.test.tsx).
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
