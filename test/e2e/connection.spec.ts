@@ -91,7 +91,7 @@ test('a wrong secret: invalid_client with basic and then post, and no environmen
   const report = await testConnection(extension, workerLines('dev', { secret: 'not-the-real-secret-0000' }));
   const auth = step(report, 'client-auth');
   expect(auth).toMatchObject({ verdict: 'fail', httpStatus: 401 });
-  expect(auth.message).toMatch(/^PingOne does not accept this client ID and secret \(invalid_client\)\./);
+  expect(auth.message).toMatch(/^PingOne does not accept this client ID and secret \(invalid_client\), sent by client_secret_basic, then by client_secret_post\./);
   expect(step(report, 'environment-read').verdict).toBe('skipped');
   const tokenRequests = fixtures.requests.filter((request) => request.at >= t0 && request.path.endsWith('/as/token'));
   expect(tokenRequests).toHaveLength(2);
