@@ -13,6 +13,7 @@ import type { ConnectionReport } from '../connection/types';
 import { fingerprintCredential } from '../credential';
 import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
 import { readReports, removeReport, writeReport } from '../vault';
+import { noOriginRuleInstalled } from './no-origin-rule';
 import { useVaultCredential } from './vault-credential';
 
 export const INTERRUPTED_MESSAGE = "Interrupted: the browser stopped the extension's background worker; run the test again.";
@@ -63,6 +64,8 @@ export async function startConnectionTest(
 ): Promise<ConnectionStartResponse> {
   const clearsBefore = vaultClears;
   await recovery;
+  // A worker woken by this message asks PingOne only once its requests go without an Origin (./no-origin-rule.ts).
+  await noOriginRuleInstalled();
   const loaded = await useVaultCredential('test');
   if (!loaded.ok) return loaded;
   const fingerprint = await fingerprintCredential(loaded.credential);
