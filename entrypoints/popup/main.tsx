@@ -17,6 +17,8 @@ import { resolveTarget } from '../../lib/target';
 import { consoleTargetProps } from './console-target';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
+import { sourceOf, useDraft } from '../../lib/selection-source';
+import type { SourceQuestion } from '../../components/SelectionSource';
 import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
@@ -58,6 +60,23 @@ async function main() {
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
   let draft = await readDraft(idleMs());
+  // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
+  let source = (await sourceOf(text))?.origin;
+  let sourceQuestion: SourceQuestion | undefined;
+  /** The background asks before the first fill or test of selected text: the admin's answer, once. */
+  const askSource = (origin: string, action: SourceQuestion['action']) =>
+    new Promise<boolean>((resolve) => {
+      sourceQuestion = {
+        origin,
+        action,
+        answer: (yes) => {
+          sourceQuestion = undefined;
+          rerender();
+          resolve(yes);
+        },
+      };
+      rerender();
+    });
 
   let connection: ConnectionReport | null = null;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
@@ -91,11 +110,15 @@ async function main() {
     connection,
     settingsNotice: loaded.notice,
     draft: draft && { text: draft.text, source: draft.origin },
+    source,
+    sourceQuestion,
     onUseDraft: () => {
-      // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.
-      text = draft!.text;
+      // The admin's word makes it the vault's credential, marked with its page; the box shows it from a fresh PopupApp.
+      const used = draft!;
+      text = used.text;
+      source = used.origin;
       draft = undefined;
-      vaultWrite = writeVault(text, idleMs()).then(clearDraft);
+      vaultWrite = useDraft(used, idleMs()).then(clearDraft);
       generation++;
       rerender();
     },
@@ -107,6 +130,12 @@ async function main() {
     onTextChange: (next) => {
       text = next;
       vaultWrite = writeVault(next, idleMs());
+      // An edit makes it another text: no longer the selection's (the mark is bound to the text's hash).
+      void sourceOf(next).then((found) => {
+        if (text !== next || found?.origin === source) return;
+        source = found?.origin;
+        rerender();
+      });
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: async (value, secret) => {
@@ -119,7 +148,7 @@ async function main() {
       const shown = resolveTarget(tab?.url, settings, consoleId);
       if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
       await vaultWrite;
-      const response = await send({
+      const request = {
         type: 'fill',
         tabId: tab.id,
         origin: shown.origin,
@@ -128,7 +157,12 @@ async function main() {
         ...(description ? { description } : {}),
         ...(scopes ? { scopes } : {}),
         ...(consoleId ? { consoleId } : {}),
-      });
+      } as const;
+      let response = await send(request);
+      if (!response.ok && response.confirmSource) {
+        if (!(await askSource(response.confirmSource, 'fill'))) throw new Error(response.error);
+        response = await send({ ...request, sourceConfirmed: true });
+      }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
         throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
@@ -145,7 +179,11 @@ async function main() {
         let error: string;
         try {
           await vaultWrite;
-          const response = await send({ type: 'connection.start', ...(regionTld ? { regionTld } : {}) });
+          const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
+          let response = await send(request);
+          if (!response.ok && response.confirmSource && (await askSource(response.confirmSource, 'test'))) {
+            response = await send({ ...request, sourceConfirmed: true });
+          }
           if (response.ok) return;
           error = response.error;
         } catch (failure) {
@@ -165,6 +203,7 @@ async function main() {
     onCancelTest: cancelConnectionTest,
     onClear: () => {
       text = '';
+      source = undefined;
       connection = null;
       cancelConnectionTest();
       void clearVault();
@@ -200,6 +239,7 @@ async function main() {
   onVaultCleared(() => {
     if (text === '') return;
     text = '';
+    source = undefined;
     connection = null;
     cancelConnectionTest();
     generation++;

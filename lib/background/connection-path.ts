@@ -66,7 +66,7 @@ export async function startConnectionTest(
   await recovery;
   // A worker woken by this message asks PingOne only once its requests go without an Origin (./no-origin-rule.ts).
   await noOriginRuleInstalled();
-  const loaded = await useVaultCredential('test');
+  const loaded = await useVaultCredential('test', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
   const fingerprint = await fingerprintCredential(loaded.credential);
   if (vaultClears !== clearsBefore) return { ok: false, error: 'The credential was cleared.' };

@@ -16,7 +16,7 @@ import { useVaultCredential } from './vault-credential';
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
-  const loaded = await useVaultCredential('fill');
+  const loaded = await useVaultCredential('fill', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
   const { credential, settings } = loaded;
 
