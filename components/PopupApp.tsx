@@ -20,7 +20,7 @@ import { CredentialSummary } from './CredentialSummary';
 import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillRequest } from './FillPanel';
-import { SelectionSourceNote, SourceConfirm, type SourceQuestion } from './SelectionSource';
+import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
 
 /** A console a fill would go to, as lib/target resolves it. */
@@ -59,7 +59,10 @@ export interface PopupAppProps {
    */
   draft?: { text: string; source: string };
   onUseDraft(): void;
-  /** The page the vault's text was selected on (lib/selection-source.ts), if a selection put it there. */
+  /**
+   * The page `initialText` was selected on (lib/selection-source.ts), if a selection put it in the vault; an edit makes
+   * it another text, no longer the selection's (the background binds the mark to the text's hash).
+   */
   source?: string;
   /** The background asks the admin to confirm that text before its first fill or test. */
   sourceQuestion?: SourceQuestion;
@@ -273,14 +276,13 @@ export function PopupApp(props: PopupAppProps) {
         onPaste={paste}
         onClear={clear}
       />
-      {props.source && <SelectionSourceNote origin={props.source} />}
+      <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
       {credential && (
         <>
           <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
           <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
         </>
       )}
-      {props.sourceQuestion && <SourceConfirm question={props.sourceQuestion} />}
       {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
           credential it was made with. */}
       <FillPanel

@@ -4,37 +4,36 @@
  * this only carries the admin's answer back.
  */
 
-/** "From a selection on <origin>", under the credential box. */
-export function SelectionSourceNote({ origin }: { origin: string }) {
-  return (
-    <p class="reason draft-source" id="credential-source">
-      From a selection on {origin}
-    </p>
-  );
-}
-
 export interface SourceQuestion {
   origin: string;
-  action: 'fill' | 'test';
+  action: 'Fill' | 'Test';
   answer(yes: boolean): void;
 }
 
-/** The one question before the first fill or test of selected text. */
-export function SourceConfirm({ question }: { question: SourceQuestion }) {
-  const verb = question.action === 'fill' ? 'Fill' : 'Test';
+/** "From a selection on <origin>" under the credential box; the one question before its first fill or test. */
+export function SelectionSource({ origin, question }: { origin?: string; question?: SourceQuestion }) {
   return (
-    <div class="alert" role="alert" aria-label="Confirm the selected text">
-      <p class="alert-message">
-        This credential is text selected on {question.origin}: that page chose it. {verb} with it?
-      </p>
-      <div class="row">
-        <button type="button" class="button danger" onClick={() => question.answer(true)}>
-          Yes, {verb.toLowerCase()} with it
-        </button>
-        <button type="button" class="button" onClick={() => question.answer(false)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <>
+      {origin && (
+        <p class="reason draft-source" id="credential-source">
+          From a selection on {origin}
+        </p>
+      )}
+      {question && (
+        <div class="alert" role="alert" aria-label="Confirm the selected text">
+          <p class="alert-message">
+            Text selected on {question.origin}: that page chose it. {question.action} with it?
+          </p>
+          <div class="row">
+            <button type="button" class="button danger" onClick={() => question.answer(true)}>
+              {question.action} with it
+            </button>
+            <button type="button" class="button" onClick={() => question.answer(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </>
   );
 }

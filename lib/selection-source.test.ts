@@ -38,7 +38,7 @@ describe('the background’s gate on selected text (useVaultCredential)', () => 
     await useDraft(DRAFT, IDLE_MS);
     expect(await useVaultCredential('fill')).toEqual({
       ok: false,
-      error: 'Not filled: this credential is text selected on https://evil.test, which that page chose.',
+      error: 'This credential is text selected on https://evil.test: confirm it first.',
       confirmSource: 'https://evil.test',
     });
     expect(await useVaultCredential('test')).toMatchObject({ ok: false, confirmSource: 'https://evil.test' });

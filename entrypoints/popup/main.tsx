@@ -61,10 +61,10 @@ async function main() {
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
   let draft = await readDraft(idleMs());
   // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
-  let source = (await sourceOf(text))?.origin;
+  let source = text ? (await sourceOf(text))?.origin : undefined;
   let sourceQuestion: SourceQuestion | undefined;
   /** The background asks before the first fill or test of selected text: the admin's answer, once. */
-  const askSource = (origin: string, action: SourceQuestion['action']) =>
+  const askSource = (action: SourceQuestion['action'], origin: string) =>
     new Promise<boolean>((resolve) => {
       sourceQuestion = {
         origin,
@@ -130,12 +130,6 @@ async function main() {
     onTextChange: (next) => {
       text = next;
       vaultWrite = writeVault(next, idleMs());
-      // An edit makes it another text: no longer the selection's (the mark is bound to the text's hash).
-      void sourceOf(next).then((found) => {
-        if (text !== next || found?.origin === source) return;
-        source = found?.origin;
-        rerender();
-      });
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: async (value, secret) => {
@@ -160,7 +154,7 @@ async function main() {
       } as const;
       let response = await send(request);
       if (!response.ok && response.confirmSource) {
-        if (!(await askSource(response.confirmSource, 'fill'))) throw new Error(response.error);
+        if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
         response = await send({ ...request, sourceConfirmed: true });
       }
       if (!response.ok) {
@@ -181,7 +175,7 @@ async function main() {
           await vaultWrite;
           const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
           let response = await send(request);
-          if (!response.ok && response.confirmSource && (await askSource(response.confirmSource, 'test'))) {
+          if (!response.ok && response.confirmSource && (await askSource('Test', response.confirmSource))) {
             response = await send({ ...request, sourceConfirmed: true });
           }
           if (response.ok) return;

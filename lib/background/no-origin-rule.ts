@@ -32,7 +32,7 @@ export function noOriginRule(extensionHost: string): Browser.declarativeNetReque
   };
 }
 
-let installed: Promise<boolean> = Promise.resolve(false);
+let installed: Promise<unknown> = Promise.resolve();
 
 /**
  * Session rules end with the browser, so the worker adds the rule again each time it starts (replacing its own copy).
@@ -41,15 +41,12 @@ let installed: Promise<boolean> = Promise.resolve(false);
 export function installNoOriginRule(
   dnr: Pick<typeof Browser.declarativeNetRequest, 'updateSessionRules'> | undefined,
   extensionHost: string,
-): Promise<boolean> {
-  installed = (async () => {
-    await dnr!.updateSessionRules({ removeRuleIds: [NO_ORIGIN_RULE_ID], addRules: [noOriginRule(extensionHost)] });
-    return true;
-  })().catch(() => false);
+): Promise<unknown> {
+  installed = (async () => dnr!.updateSessionRules({ removeRuleIds: [NO_ORIGIN_RULE_ID], addRules: [noOriginRule(extensionHost)] }))().catch(() => false);
   return installed;
 }
 
 /** Settles once the worker's rule is in place (or refused): a connection test waits for it before its first request. */
-export function noOriginRuleInstalled(): Promise<boolean> {
+export function noOriginRuleInstalled(): Promise<unknown> {
   return installed;
 }

@@ -25,7 +25,7 @@ export async function useVaultCredential(use: 'fill' | 'test', sourceConfirmed?:
   const source = await sourceOf(text);
   if (source && !source.confirmed) {
     if (!sourceConfirmed) {
-      return { ok: false, error: `Not ${use === 'fill' ? 'filled' : 'tested'}: this credential is text selected on ${source.origin}, which that page chose.`, confirmSource: source.origin };
+      return { ok: false, error: `This credential is text selected on ${source.origin}: confirm it first.`, confirmSource: source.origin };
     }
     await confirmSource(source);
   }

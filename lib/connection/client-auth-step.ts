@@ -68,7 +68,7 @@ function clientAuthVerdict(
         verdict: 'fail',
         httpStatus,
         message: `PingOne refused the request because of its Origin header, not the client ID and secret (${pingOneText(error, redact)}).${said(description, redact)}`,
-        hint: 'A console’s server sends no Origin. This browser sent one: it did not let the extension remove it, or something on the way added it.',
+        hint: 'A console’s server sends none; this browser’s was not removed, or was added on the way.',
       },
     };
   }
@@ -80,7 +80,7 @@ function clientAuthVerdict(
         verdict: 'fail',
         httpStatus,
         message: `PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post.${said(context.basicDescription ?? description, redact)}`,
-        hint: 'The secret may be mistyped, cut short, rotated, or the application disabled. Or the application’s Token Endpoint Authentication Method is Client Secret JWT or Private Key JWT, which a secret copied into a console cannot serve.',
+        hint: 'The secret may be wrong, or the application uses Client Secret JWT or Private Key JWT, which a secret copied into a console cannot serve.',
       },
     };
   }

@@ -256,7 +256,7 @@ describe('verdicts', () => {
     const auth = step(report, 'client-auth');
     expect(auth).toMatchObject({ verdict: 'fail', httpStatus: 400 });
     expect(auth.message).toMatch(/^PingOne refused the request because of its Origin header, not the client ID and secret \(invalid_request\)\. PingOne said: “origin chrome-extension:\/\/abc not allowed/);
-    expect(auth.hint).toContain('A console’s server sends no Origin');
+    expect(auth.hint).toContain('A console’s server sends none');
     // Only basic was tried: the refusal was not invalid_client, so the secret was never judged.
     expect(fake.requests.filter((seen) => seen.url.endsWith('/token'))).toHaveLength(1);
   });

@@ -146,7 +146,7 @@ test('text used from a selection shows its page’s origin and asks once, in the
   const driver = await ExtensionPage.open(extension);
   expect(await driver.page.evaluate(() => chrome.runtime.sendMessage({ type: 'connection.start' }))).toEqual({
     ok: false,
-    error: `Not tested: this credential is text selected on ${CONSOLE_ORIGINS.demo}, which that page chose.`,
+    error: `This credential is text selected on ${CONSOLE_ORIGINS.demo}: confirm it first.`,
     confirmSource: CONSOLE_ORIGINS.demo,
   });
   await driver.page.close();
@@ -159,16 +159,16 @@ test('text used from a selection shows its page’s origin and asks once, in the
 
   // Test connection asks; Cancel: nothing is tested.
   await popup.button('Test connection').click();
-  await expect(question).toContainText(`This credential is text selected on ${CONSOLE_ORIGINS.demo}: that page chose it. Test with it?`);
+  await expect(question).toContainText(`Text selected on ${CONSOLE_ORIGINS.demo}: that page chose it. Test with it?`);
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toHaveCount(0);
-  await expect(popup.page.getByRole('region', { name: 'Connection test' })).toContainText('Not tested: this credential is text selected on');
+  await expect(popup.page.getByRole('region', { name: 'Connection test' })).toContainText(`This credential is text selected on ${CONSOLE_ORIGINS.demo}: confirm it first.`);
 
   // Fill asks; nothing reaches the page before the answer, then the admin's yes fills it.
   await popup.button('Fill PingAccess').click();
   await expect(question).toContainText('Fill with it?');
   expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}').credential ?? '').toBe('');
-  await question.getByRole('button', { name: 'Yes, fill with it' }).click();
+  await question.getByRole('button', { name: 'Fill with it' }).click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential: Filled');
   expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}')).toMatchObject({ credential: chosen.text });
   await popup.close();
