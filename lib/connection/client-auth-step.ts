@@ -72,25 +72,16 @@ function clientAuthVerdict(
       },
     };
   }
-  if (error === 'invalid_client' && context.basicRefused) {
-    // Both refused: the retry's answer ("unsupported authentication method") hides the cause, so the first one's is
+  if (error === 'invalid_client') {
+    // Only the client_secret_post retry's answer can be `invalid_client` here (basic's leads to the retry): both were
+    // refused, and the retry's answer ("unsupported authentication method") hides the cause, so the first one's is
     // said. PingOne's other methods sign a JWT (https://docs.pingidentity.com/pingone/applications/p1_token_endpoint_authentication_methods.html).
     return {
       outcome: {
         verdict: 'fail',
         httpStatus,
         message: `PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post.${said(context.basicDescription ?? description, redact)}`,
-        hint: 'The secret may be wrong, or the application uses Client Secret JWT or Private Key JWT, which a secret copied into a console cannot serve.',
-      },
-    };
-  }
-  if (error === 'invalid_client') {
-    return {
-      outcome: {
-        verdict: 'fail',
-        httpStatus,
-        message: `PingOne does not accept this client ID and secret (invalid_client).${said(description, redact)}`,
-        hint: 'The secret may be mistyped, cut short, or rotated since it was copied: copy it again from the application’s Configuration tab. A disabled application answers the same way.',
+        hint: 'The secret may be mistyped, cut short or rotated: copy it again from the application’s Configuration tab (a disabled application answers the same way). Or the application uses Client Secret JWT or Private Key JWT, which a secret copied into a console cannot serve.',
       },
     };
   }
