@@ -40,6 +40,9 @@ export default defineConfig({
       'contextMenus',
       'clipboardRead',
       'clipboardWrite',
+      // The connection test's requests to PingOne go without an Origin header, as a console's server sends them
+      // (lib/background/no-origin-rule.ts); with host access only, it adds no install warning.
+      'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: [...pingOneHostPermissions(), ...HOSTED_CONSOLES, ...(mode === 'e2e' ? DEMO_SELF_HOSTED : [])],

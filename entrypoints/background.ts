@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearerInPage, clearerOffscreen, type OffscreenApis } from '../lib/background/clipboard-clearer';
 import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
+import { installNoOriginRule } from '../lib/background/no-origin-rule';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
@@ -15,6 +16,9 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, extension));
+
+  // The connection test asks PingOne as a console's server does, with no Origin header (lib/background/no-origin-rule.ts).
+  void installNoOriginRule(browser.declarativeNetRequest, new URL(extension.origin).host);
 
   // A worker that starts has no test running: any unfinished report was left by a worker the browser stopped.
   void recoverInterruptedTests();

@@ -16,6 +16,8 @@ export const VAULT_KEY = 'vault';
  */
 export const VAULT_TOUCHED_KEY = 'vault-touched';
 export const VAULT_IDLE_ALARM = 'vault-idle-clear';
+/** The page the credential was selected on, when a selection put it here (./selection-source.ts). */
+export const VAULT_SOURCE_KEY = 'vault-source';
 
 interface VaultEntry {
   text: string;
@@ -80,10 +82,12 @@ export async function rearmVault(idleMs: number, now = Date.now()): Promise<void
   if (after && after.touchedAt !== stored.touchedAt) await armIdleAlarm(after.touchedAt + idleMs);
 }
 
-/** Wipe the credential, its use time and every report derived from it. */
+/** Wipe the credential, its use time, its source and every report derived from it. */
 export async function clearVault(): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((key) => key === VAULT_KEY || key === VAULT_TOUCHED_KEY || key.startsWith(REPORT_KEY_PREFIX));
+  const keys = Object.keys(all).filter(
+    (key) => key === VAULT_KEY || key === VAULT_TOUCHED_KEY || key === VAULT_SOURCE_KEY || key.startsWith(REPORT_KEY_PREFIX),
+  );
   if (keys.length > 0) await browser.storage.session.remove(keys);
   await browser.alarms.clear(VAULT_IDLE_ALARM);
 }

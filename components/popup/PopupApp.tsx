@@ -20,6 +20,7 @@ import { CredentialSummary } from './CredentialSummary';
 import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillChoices } from './FillPanel';
+import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
 
 export interface PopupAppProps {
@@ -34,6 +35,13 @@ export interface PopupAppProps {
    */
   draft?: { text: string; source: string };
   onUseDraft(): void;
+  /**
+   * The page `initialText` was selected on (lib/selection-source.ts), if a selection put it in the vault; an edit makes
+   * it another text, no longer the selection's (the background binds the mark to the text's hash).
+   */
+  source?: string;
+  /** The background asks the admin to confirm that text before its first fill or test. */
+  sourceQuestion?: SourceQuestion;
   onDiscardDraft(): void;
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
@@ -244,6 +252,7 @@ export function PopupApp(props: PopupAppProps) {
         onPaste={paste}
         onClear={clear}
       />
+      <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
       {credential && (
         <>
           <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />

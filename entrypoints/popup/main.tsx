@@ -20,6 +20,8 @@ import { consoleTabOf } from '../../components/popup/console-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { readReport } from '../../lib/connection/report-store';
+import { sourceOf, adoptDraft } from '../../lib/selection-source';
+import type { SourceQuestion } from '../../components/popup/SelectionSource';
 import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
@@ -61,6 +63,23 @@ async function main() {
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
   let draft = await readDraft(idleMs());
+  // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
+  let source = text ? (await sourceOf(text))?.origin : undefined;
+  let sourceQuestion: SourceQuestion | undefined;
+  /** The background asks before the first fill or test of selected text: the admin's answer, once. */
+  const askSource = (action: SourceQuestion['action'], origin: string) =>
+    new Promise<boolean>((resolve) => {
+      sourceQuestion = {
+        origin,
+        action,
+        answer: (yes) => {
+          sourceQuestion = undefined;
+          rerender();
+          resolve(yes);
+        },
+      };
+      rerender();
+    });
 
   let connection: ConnectionReport | null = null;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
@@ -94,11 +113,15 @@ async function main() {
     connection,
     settingsNotice: loaded.notice,
     draft: draft && { text: draft.text, source: draft.origin },
+    source,
+    sourceQuestion,
     onUseDraft: () => {
-      // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.
-      text = draft!.text;
+      // The admin's word makes it the vault's credential, marked with its page; the box shows it from a fresh PopupApp.
+      const used = draft!;
+      text = used.text;
+      source = used.origin;
       draft = undefined;
-      vaultWrite = writeVault(text, idleMs()).then(clearDraft);
+      vaultWrite = adoptDraft(used, idleMs()).then(clearDraft);
       generation++;
       rerender();
     },
@@ -122,7 +145,7 @@ async function main() {
       const shown = resolveTarget(tab?.url, settings, consoleId);
       if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
       await vaultWrite;
-      const response = await send({
+      const request = {
         type: 'fill',
         tabId: tab.id,
         origin: shown.origin,
@@ -131,7 +154,12 @@ async function main() {
         ...(description ? { description } : {}),
         ...(scopes ? { scopes } : {}),
         ...(consoleId ? { consoleId } : {}),
-      });
+      } as const;
+      let response = await send(request);
+      if (!response.ok && response.confirmSource) {
+        if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
+        response = await send({ ...request, sourceConfirmed: true });
+      }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
         throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
@@ -148,7 +176,11 @@ async function main() {
         let error: string;
         try {
           await vaultWrite;
-          const response = await send({ type: 'connection.start', ...(regionTld ? { regionTld } : {}) });
+          const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
+          let response = await send(request);
+          if (!response.ok && response.confirmSource && (await askSource('Test', response.confirmSource))) {
+            response = await send({ ...request, sourceConfirmed: true });
+          }
           if (response.ok) return;
           error = response.error;
         } catch (failure) {
@@ -168,6 +200,7 @@ async function main() {
     onCancelTest: cancelConnectionTest,
     onClear: () => {
       text = '';
+      source = undefined;
       connection = null;
       cancelConnectionTest();
       void clearVault();
@@ -203,6 +236,7 @@ async function main() {
   onVaultCleared(() => {
     if (text === '') return;
     text = '';
+    source = undefined;
     connection = null;
     cancelConnectionTest();
     generation++;

@@ -17,7 +17,7 @@ import { loadVaultCredential } from './vault-credential';
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
-  const loaded = await loadVaultCredential('fill');
+  const loaded = await loadVaultCredential('fill', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
   const { credential, settings } = loaded;
 
