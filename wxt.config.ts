@@ -16,7 +16,8 @@ const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgebl
 const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No webextension-polyfill: Chrome's MV3 APIs return promises and Firefox has `browser`; the one thing it added,
+  // answering a message with a promise, lib/answer-message.ts does with sendResponse (2.7 kB gzip per page saved).
   imports: false,
   // No modulepreload polyfill: every browser this extension runs in preloads modules natively (Chrome 66, Firefox 115;
   // https://developer.mozilla.org/docs/Web/HTML/Attributes/rel/modulepreload), so it would be dead weight in each page.

@@ -1,11 +1,13 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearerInPage, clearerOffscreen, type OffscreenApis } from '../lib/background/clipboard-clearer';
+import { answering } from '../lib/answer-message';
 import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
 import { installNoOriginRule } from '../lib/background/no-origin-rule';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
+import { idleMsOf } from '../lib/settings/model';
 import { loadSettings, watchSettings } from '../lib/settings/store';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
 import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
@@ -15,7 +17,7 @@ const INSPECT_MENU_ID = 'inspect-selection';
 export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, extension));
+  browser.runtime.onMessage.addListener(answering((message, sender: Browser.runtime.MessageSender) => routeMessage(message, sender, extension)));
 
   // The connection test asks PingOne as a console's server does, with no Origin header (lib/background/no-origin-rule.ts).
   void installNoOriginRule(browser.declarativeNetRequest, new URL(extension.origin).host);
@@ -47,11 +49,11 @@ export default defineBackground(() => {
   });
 
   // The idle time the settings ask for: a worker woken by the menu click below may not have read them yet.
-  const idleTime = loadSettings().then(({ settings }) => settings.idleClearMinutes * 60_000);
+  const idleTime = loadSettings().then(({ settings }) => idleMsOf(settings));
   // A new idle time applies to the credential and the draft already stored, counted from their last use or arrival
   // (the options page saves it).
   watchSettings(({ settings }) => {
-    const idleMs = settings.idleClearMinutes * 60_000;
+    const idleMs = idleMsOf(settings);
     void rearmVault(idleMs);
     void armDraftExpiry(idleMs);
   });

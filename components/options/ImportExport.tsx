@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SettingsError } from '../../lib/settings/schema';
+import { errorText } from '../../lib/error-text';
 
 export type ImportOutcome = { ok: true; tenants: number; selfHosted: number } | { ok: false; errors: SettingsError[] };
 
@@ -37,7 +38,7 @@ export function ImportExport({ onImport, onDownload, onCopy }: ImportExportProps
         setErrors(outcome.errors);
       }
     } catch (failure) {
-      setErrors([{ path: '(file)', message: failure instanceof Error ? failure.message : String(failure) }]);
+      setErrors([{ path: '(file)', message: errorText(failure) }]);
     }
   };
 
@@ -46,7 +47,7 @@ export function ImportExport({ onImport, onDownload, onCopy }: ImportExportProps
       await onCopy();
       setStatus('Settings JSON copied.');
     } catch (failure) {
-      setStatus(`Copy failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setStatus(`Copy failed: ${errorText(failure)}`);
     }
   };
 

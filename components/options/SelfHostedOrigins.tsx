@@ -8,6 +8,7 @@ import { CONSOLES, consoleById } from '../../lib/consoles';
 import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { httpsOriginOf } from '../../lib/origin';
 import { validateSelfHosted } from '../../lib/settings/schema';
+import { errorText } from '../../lib/error-text';
 
 export interface SelfHostedOriginsProps {
   entries: readonly SelfHostedConsole[];
@@ -21,10 +22,6 @@ export interface SelfHostedOriginsProps {
 }
 
 const HOSTABLE = CONSOLES.filter((module) => module.selfHostable);
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function SelfHostedOrigins({ entries, access, onAdd, onGrant, onRemove }: SelfHostedOriginsProps) {
   const [origin, setOrigin] = useState('');
@@ -52,14 +49,14 @@ export function SelfHostedOrigins({ entries, access, onAdd, onGrant, onRemove }:
           setStatus(`Access to ${valid.selfHosted.origin} was not granted, so it was not added.`);
         }
       },
-      (failure: unknown) => setStatus(`Not added: ${message(failure)}`),
+      (failure: unknown) => setStatus(`Not added: ${errorText(failure)}`),
     );
   };
 
   const grant = (entryOrigin: string) => {
     onGrant(entryOrigin).then(
       (granted) => setStatus(granted ? `Access to ${entryOrigin} granted.` : `Access to ${entryOrigin} was not granted.`),
-      (failure: unknown) => setStatus(`Access not granted: ${message(failure)}`),
+      (failure: unknown) => setStatus(`Access not granted: ${errorText(failure)}`),
     );
   };
 
@@ -68,7 +65,7 @@ export function SelfHostedOrigins({ entries, access, onAdd, onGrant, onRemove }:
       await onRemove(entryOrigin);
       setStatus(`Removed ${entryOrigin}.`);
     } catch (failure) {
-      setStatus(`Not removed: ${message(failure)}`);
+      setStatus(`Not removed: ${errorText(failure)}`);
     }
   };
 

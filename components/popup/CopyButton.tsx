@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SECRET_CLIPBOARD_SECONDS } from '../../lib/clipboard-clear';
+import { errorText } from '../../lib/error-text';
 
 /** Copies `value`; `secret`: the wiring takes it off the clipboard again (lib/copied-secret.ts). */
 export type CopyHandler = (value: string, secret: boolean) => Promise<void>;
@@ -39,7 +40,7 @@ export function CopyButton({ label, value, onCopy, copiedText = 'Copied', secret
       await onCopy(value(), secret);
       say(secret ? `${copiedText}: cleared from the clipboard in ${SECRET_CLIPBOARD_SECONDS} s` : copiedText);
     } catch (error) {
-      say(`Copy failed: ${error instanceof Error ? error.message : String(error)}`);
+      say(`Copy failed: ${errorText(error)}`);
     }
   };
 

@@ -5,6 +5,7 @@ import type { Check, ConsoleRules } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { FillReportView } from './FillReportView';
 import type { ConsoleTab } from './console-tab';
+import { errorText } from '../../lib/error-text';
 
 /** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
 export interface FillChoices {
@@ -189,7 +190,7 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
         }),
       });
     } catch (error) {
-      const failure = error instanceof Error ? error.message : String(error);
+      const failure = errorText(error);
       setOutcome({ consoleId, failure, blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
     } finally {
       setBusy(false);

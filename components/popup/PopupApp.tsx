@@ -22,6 +22,7 @@ import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillChoices } from './FillPanel';
 import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
+import { errorText } from '../../lib/error-text';
 
 export interface PopupAppProps {
   initialText: string;
@@ -196,7 +197,7 @@ export function PopupApp(props: PopupAppProps) {
     try {
       change(await props.onPaste());
     } catch (error) {
-      setClipboardError(`Could not read the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+      setClipboardError(`Could not read the clipboard: ${errorText(error)}`);
     }
   };
 

@@ -12,6 +12,7 @@ import { type Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';
+import { errorText } from '../../lib/error-text';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
@@ -113,5 +114,5 @@ async function main() {
 void main().catch((error: unknown) => {
   // Never a blank page: say what failed.
   const root = document.getElementById('app')!;
-  root.textContent = `PingOne Connection Helper options could not start: ${error instanceof Error ? error.message : String(error)}`;
+  root.textContent = `PingOne Connection Helper options could not start: ${errorText(error)}`;
 });

@@ -11,8 +11,8 @@ import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
-import { type Settings } from '../../lib/settings/model';
+import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
+import { idleMsOf, type Settings } from '../../lib/settings/model';
 import { loadSettings, updateSettings } from '../../lib/settings/store';
 import { rememberTenant } from '../../lib/settings/tenants';
 import { resolveTarget } from '../../lib/target';
@@ -23,21 +23,15 @@ import { readReport } from '../../lib/connection/report-store';
 import { sourceOf, adoptDraft } from '../../lib/selection-source';
 import type { SourceQuestion } from '../../components/popup/SelectionSource';
 import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
-
-async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
-  return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
-}
+import { errorText } from '../../lib/error-text';
+import { askBackground } from '../../lib/ask-background';
 
 /**
  * Ask the background to stop its connection test (the admin's Cancel, or the credential is gone). No answer means no
  * background running, so no test either: a failure is nothing to report.
  */
 function cancelConnectionTest() {
-  void send({ type: 'connection.cancel' }).catch(() => undefined);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  void askBackground({ type: 'connection.cancel' }).catch(() => undefined);
 }
 
 async function fingerprintOf(text: string): Promise<string | undefined> {
@@ -49,7 +43,7 @@ async function main() {
   const root = document.getElementById('app')!;
   const loaded = await loadSettings();
   let { settings } = loaded;
-  const idleMs = () => settings.idleClearMinutes * 60_000;
+  const idleMs = () => idleMsOf(settings);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
 
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
@@ -155,10 +149,10 @@ async function main() {
         ...(scopes ? { scopes } : {}),
         ...(consoleId ? { consoleId } : {}),
       } as const;
-      let response = await send(request);
+      let response = await askBackground(request);
       if (!response.ok && response.confirmSource) {
         if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
-        response = await send({ ...request, sourceConfirmed: true });
+        response = await askBackground({ ...request, sourceConfirmed: true });
       }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
@@ -177,15 +171,15 @@ async function main() {
         try {
           await vaultWrite;
           const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
-          let response = await send(request);
+          let response = await askBackground(request);
           if (!response.ok && response.confirmSource && (await askSource('Test', response.confirmSource))) {
-            response = await send({ ...request, sourceConfirmed: true });
+            response = await askBackground({ ...request, sourceConfirmed: true });
           }
           if (response.ok) return;
           error = response.error;
         } catch (failure) {
           // e.g. the background did not answer: the panel must leave "Starting…" and say why.
-          error = `The test could not start: ${messageOf(failure)}`;
+          error = `The test could not start: ${errorText(failure)}`;
         }
         const now = Date.now();
         connection = {
@@ -251,5 +245,5 @@ async function main() {
 void main().catch((error: unknown) => {
   // Never a blank popup: say what failed.
   const root = document.getElementById('app')!;
-  root.textContent = `PingOne Connection Helper could not start: ${messageOf(error)}`;
+  root.textContent = `PingOne Connection Helper could not start: ${errorText(error)}`;
 });

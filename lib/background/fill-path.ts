@@ -13,6 +13,7 @@ import { updateSettings } from '../settings/store';
 import { recordUse } from '../settings/tenants';
 import { checkContextFor, resolveTarget } from '../target';
 import { loadVaultCredential } from './vault-credential';
+import { errorText } from '../error-text';
 
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
@@ -58,7 +59,7 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
     report = await runFillEngine(request.tabId, plan);
   } catch (error) {
     // e.g. "Cannot access contents of the page": no host permission or activeTab grant for this tab.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     return { ok: false, error: `Could not reach the page to fill it: ${reason}` };
   }
   if (deliveredCredential(plan, report)) {

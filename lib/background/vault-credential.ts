@@ -5,7 +5,7 @@
 import type { Credential } from '../credential/types';
 import { readCredential } from '../credential';
 import { confirmSource, sourceOf } from '../selection-source';
-import { type Settings } from '../settings/model';
+import { idleMsOf, type Settings } from '../settings/model';
 import { loadSettings } from '../settings/store';
 import { readVault, touchVault } from '../vault';
 
@@ -20,7 +20,7 @@ export type VaultCredential =
  */
 export async function loadVaultCredential(use: 'fill' | 'test', sourceConfirmed?: boolean): Promise<VaultCredential> {
   const { settings } = await loadSettings();
-  const idleMs = settings.idleClearMinutes * 60_000;
+  const idleMs = idleMsOf(settings);
   const text = await readVault(idleMs);
   if (!text) return { ok: false, error: `No credential to ${use}: paste one in the popup first.` };
   const source = await sourceOf(text);

@@ -47,6 +47,11 @@ export const TIER_NAMES: Readonly<Record<Tier, string>> = {
 };
 
 export const DEFAULT_IDLE_CLEAR_MINUTES = 10;
+
+/** The vault's idle time in milliseconds, as the alarms and the vault's own expiry count it. */
+export function idleMsOf(settings: Pick<Settings, 'idleClearMinutes'>): number {
+  return settings.idleClearMinutes * 60_000;
+}
 /** A credential left in the vault longer than two hours is forgotten, not kept: there is no "never". */
 export const MAX_IDLE_CLEAR_MINUTES = 120;
 export const MAX_USES = 200;

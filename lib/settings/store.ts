@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from './model';
 import { repairSettings } from './repair';
 import { newestFirst } from './tenants';
 import { issuesOf, settingsSchema } from './schema';
+import { errorText } from '../error-text';
 
 const STORAGE_KEY = 'settings';
 
@@ -19,7 +20,7 @@ export async function loadSettings(): Promise<{ settings: Settings; notice?: str
   } catch (error) {
     return {
       settings: structuredClone(DEFAULT_SETTINGS),
-      notice: `Settings could not be read from browser storage (${error instanceof Error ? error.message : String(error)}); defaults are in use.`,
+      notice: `Settings could not be read from browser storage (${errorText(error)}); defaults are in use.`,
     };
   }
   return repairSettings(stored);
