@@ -4,7 +4,11 @@ import { startConnectProxy, type ConnectProxy } from '../../fixtures/connect-pro
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server';
 import { closeFirefox, launchFirefox, type FirefoxLaunch } from './firefox-driver';
 
-export const test = base.extend<{ firefox: FirefoxLaunch }, { fixtures: FixtureServer; connectProxy: ConnectProxy }>({
+/**
+ * `firefox`: a fresh Firefox and profile per test. `sharedFirefox`: one per worker, for tests that only open tabs of
+ * their own and read what the fill did there (the refusal variants), since each launch costs seconds on 2 cores.
+ */
+export const test = base.extend<{ firefox: FirefoxLaunch }, { fixtures: FixtureServer; connectProxy: ConnectProxy; sharedFirefox: FirefoxLaunch }>({
   fixtures: [
     async ({}, use) => {
       const server = await startFixtureServer();
@@ -18,6 +22,14 @@ export const test = base.extend<{ firefox: FirefoxLaunch }, { fixtures: FixtureS
       const proxy = await startConnectProxy(fixtures.hostResolverRules);
       await use(proxy);
       await proxy.close();
+    },
+    { scope: 'worker' },
+  ],
+  sharedFirefox: [
+    async ({ fixtures, connectProxy }, use) => {
+      const launched = await launchFirefox(fixtures, connectProxy);
+      await use(launched);
+      await closeFirefox(launched);
     },
     { scope: 'worker' },
   ],
