@@ -25,7 +25,9 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 /** Navigate and wait for load: puppeteer's page.goto never resolves for moz-extension:// pages. */
 async function navigate(page: Page, url: string) {
-  await page.mainFrame().browsingContext.navigate(url, 'complete');
+  // A BiDi frame carries its browsingContext; puppeteer's public Frame type does not declare it.
+  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> } };
+  await frame.browsingContext.navigate(url, 'complete');
 }
 
 /** Poll in the page: a background tab runs no animation frames, so puppeteer's own waits never fire there. */
