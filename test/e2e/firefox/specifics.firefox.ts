@@ -5,7 +5,9 @@
 import { VAULT_KEY } from '../../../lib/vault';
 import { expect, test } from './harness';
 
-type WebExtensionGlobal = { browser: typeof chrome & { browserAction: { openPopup(): Promise<void> }; extension: { getViews(filter: { type: string }): Window[] } } };
+/** An extension page's window as extension.getViews returns it. */
+type PopupView = { innerWidth: number; innerHeight: number; document: Document };
+type WebExtensionGlobal = { browser: Omit<typeof chrome, 'extension'> & { browserAction: { openPopup(): Promise<void> }; extension: { getViews(filter: { type: string }): PopupView[] } } };
 
 test('the pasted credential lives in storage.session, which Firefox supports, and never in storage.local', async ({ firefox }) => {
   const text = firefox.fixtures.samples.productDev.text;
