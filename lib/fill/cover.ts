@@ -149,7 +149,7 @@ function pseudoBox(element: Element, pseudo: '::before' | '::after', win: Window
   // What moves it beyond its offsets (margins, transforms, a fixed box's viewport-or-ancestor block) is not worked out:
   // it then counts as drawn over all of the field.
   const moved = [style.transform, style.translate, style.rotate, style.scale].some((value) => value && !/^(none|0deg|1|1 1|0px)$/.test(value));
-  const margins = ['margin-top', 'margin-left'].some((side) => Number.parseFloat(style.getPropertyValue(side)) !== 0);
+  const margins = [style.marginTop, style.marginLeft].some((margin) => Number.parseFloat(margin) !== 0);
   if (moved || margins || style.position === 'fixed' || [width, height, left, top].some(Number.isNaN)) return fallback;
   // The containing block: the nearest box that is positioned, transformed, filtered or contained.
   const contains = (node: Element) => {

@@ -51,7 +51,7 @@ export function styleRefusal(element: HTMLElement, win: Window): Refusal | undef
     if (node.hasAttribute('hidden')) return { reason: 'hidden (hidden attribute)', notShown: true };
     const style = win.getComputedStyle(node);
     // `visibility` is inherited (and a child may override it): the element's own computed value is the one drawn.
-    if (node === element && (style.visibility === 'hidden' || style.visibility === 'collapse')) return { reason: 'hidden (visibility)', notShown: true };
+    if (node === element && ['hidden', 'collapse'].includes(style.visibility)) return { reason: 'hidden (visibility)', notShown: true };
     if (style.display === 'none') return { reason: 'hidden (display:none)', notShown: true };
     // A clip path draws only part of the box (`inset(50%)`: none of it), the "visually hidden" pattern.
     if (style.clipPath && style.clipPath !== 'none') return { reason: 'clipped (clip-path)', notShown: true };

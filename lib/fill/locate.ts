@@ -45,12 +45,16 @@ function fits(element: Element, control: FieldControl): boolean {
   return tag === 'textarea' || (tag === 'input' && TEXT_INPUT_TYPES.includes((element as HTMLInputElement).type));
 }
 
-/** The document and every open shadow root under it (closed ones are unreachable by design). */
+/**
+ * The document and every shadow root under it the browser shows the engine: closed ones too where extensions may see
+ * them (Firefox: https://developer.mozilla.org/docs/Web/API/Element/openOrClosedShadowRoot), elsewhere open ones only.
+ */
 export function searchRoots(document: Document): Root[] {
   const roots: Root[] = [document];
   for (let index = 0; index < roots.length; index++) {
     for (const element of roots[index]!.querySelectorAll('*')) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
+      const root = (element as { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? element.shadowRoot;
+      if (root) roots.push(root);
     }
   }
   return roots;

@@ -141,7 +141,7 @@ export async function unseenOf(elements: HTMLElement[], win: Window & typeof glo
       continue;
     }
     // The renderer's "not visible" with no dress found over the field: what covers it is out of script's sight.
-    if (!cover.dress.elements.length && !cover.dress.pseudoOwners.length && !cover.dress.backdropOwners.length) {
+    if (Object.values(cover.dress).every((listed: Element[]) => !listed.length)) {
       unseen.set(element, UNSEEN);
       continue;
     }

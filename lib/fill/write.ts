@@ -46,11 +46,11 @@ function nativeValue(element: HTMLElement, win: Win) {
 
 function dispatch(element: HTMLElement, win: Win, types: string[]) {
   for (const type of types) {
-    const init = { bubbles: type !== 'focus' && type !== 'blur', composed: true };
+    const init = { bubbles: !/^(focus|blur)$/.test(type), composed: true };
     const event =
       type === 'input'
         ? new win.InputEvent(type, { ...init, inputType: 'insertReplacementText' })
-        : type.startsWith('focus') || type === 'blur'
+        : /focus|blur/.test(type)
           ? new win.FocusEvent(type, init)
           : new win.Event(type, init);
     element.dispatchEvent(event);
