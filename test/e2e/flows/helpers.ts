@@ -1,7 +1,7 @@
 /** What the flows do through any driver: the vault, settings and the popup's messages, sent as the popup sends them. */
 import type { FillPlan } from '../../../lib/fill/types';
 import type { FillResponse } from '../../../lib/messages';
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/settings/model';
 import { VAULT_KEY, VAULT_TOUCHED_KEY } from '../../../lib/vault';
 import { DEMO_SETTINGS } from '../extension-page';
 import type { ConsoleTab, Driver } from './driver';
