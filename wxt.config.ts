@@ -1,6 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { pingOneHostPermissions } from './lib/regions';
+import { ICON_SIZES, TOOLBAR_ICON_SIZES, iconMap, iconPath } from './lib/brand/icons';
+import { renderIcon } from './lib/brand/render-icon';
 
 /**
  * Hosted consoles with fixed host names (REFERENCE.md §3). Self-hosted PingAccess/PingFederate and AIC custom
@@ -20,6 +24,19 @@ export default defineConfig({
   imports: false,
   // No modulepreload polyfill: every browser this extension runs in preloads modules natively (Chrome 66, Firefox 115;
   // https://developer.mozilla.org/docs/Web/HTML/Attributes/rel/modulepreload), so it would be dead weight in each page.
+  // The icons are rendered from lib/brand/icon.svg at every build rather than committed, so they cannot drift from it.
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      // Rendered into WXT's own scratch folder and copied from there (a generated public file may only be text).
+      const rendered = path.join(wxt.config.wxtDir, 'icon');
+      mkdirSync(rendered, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const absoluteSrc = path.join(rendered, `${size}.png`);
+        writeFileSync(absoluteSrc, renderIcon(size).png);
+        files.push({ absoluteSrc, relativeDest: iconPath(size) });
+      }
+    },
+  },
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
@@ -47,7 +64,12 @@ export default defineConfig({
     // WXT drops `optional_host_permissions` from the MV2 (Firefox) manifest, and Firefox refuses
     // `permissions.request` for an origin not declared optional: MV2 declares origins in `optional_permissions`.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
-    action: { default_title: 'PingOne Connection Helper' },
+    icons: iconMap(ICON_SIZES),
+    // MV2 (Firefox) names it `browser_action`: WXT writes the popup there itself and would drop an `action` given here.
+    [browser === 'firefox' ? 'browser_action' : 'action']: {
+      default_title: 'PingOne Connection Helper',
+      default_icon: iconMap(TOOLBAR_ICON_SIZES),
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
