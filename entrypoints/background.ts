@@ -4,6 +4,7 @@ import { clearerInPage, clearerOffscreen, type OffscreenApis } from '../lib/back
 import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
+import { watchToolbar, type ActionApi } from '../lib/background/toolbar-state';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
 import { loadSettings, watchSettings } from '../lib/settings';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
@@ -15,6 +16,10 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, extension));
+
+  // The toolbar button's badge and title say whether a credential is loaded and whether it fits the tab's tenant.
+  const toolbar = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  watchToolbar((import.meta.env.FIREFOX ? toolbar.browserAction : toolbar.action)!);
 
   // A worker that starts has no test running: any unfinished report was left by a worker the browser stopped.
   void recoverInterruptedTests();
