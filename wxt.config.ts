@@ -19,6 +19,9 @@ const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgebl
  */
 const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];
 
+/** The suggested key that opens the popup; the README says the same and test/e2e/security-build.spec.ts holds both. */
+const OPEN_POPUP_KEY = 'Alt+Shift+P';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -69,6 +72,13 @@ export default defineConfig({
     [browser === 'firefox' ? 'browser_action' : 'action']: {
       default_title: 'PingOne Connection Helper',
       default_icon: iconMap(TOOLBAR_ICON_SIZES),
+    },
+    // Opens the popup (https://developer.chrome.com/docs/extensions/reference/api/commands#action_commands; MV2 names it
+    // `_execute_browser_action`). Alt+Shift+P: neither browser binds it (https://support.google.com/chrome/answer/157179,
+    // https://support.mozilla.org/kb/keyboard-shortcuts-perform-firefox-tasks-quickly), nor do the password managers
+    // admins run beside it (Bitwarden Ctrl+Shift+L/Y/U/9, 1Password Ctrl+Shift+X and Ctrl+.); the admin may change it.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: OPEN_POPUP_KEY } },
     },
     ...(browser === 'firefox'
       ? {

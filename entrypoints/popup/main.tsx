@@ -46,6 +46,8 @@ async function main() {
   let { settings } = loaded;
   const idleMs = () => settings.idleClearMinutes * 60_000;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  // The key that opens the popup, as the admin may have changed it (chrome://extensions/shortcuts, about:addons).
+  const shortcut = (await browser.commands.getAll()).find((command) => command.name?.startsWith('_execute_'))?.shortcut;
 
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
   await touchVault(idleMs());
@@ -90,6 +92,7 @@ async function main() {
     target: targetProps(),
     connection,
     settingsNotice: loaded.notice,
+    shortcut,
     draft: draft && { text: draft.text, source: draft.origin },
     onUseDraft: () => {
       // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.

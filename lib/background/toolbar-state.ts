@@ -26,9 +26,9 @@ const RED = '#b3261e';
 
 /** What the button shows for the vault's text on a tab at `tabUrl` (the URL is known only for hosts the extension holds). */
 export async function toolbarStateFor(text: string, tabUrl: string | undefined, settings: Settings): Promise<ToolbarState> {
+  // Text that reads as no credential (the popup says why) is none here: nothing could be filled or tested.
   const read = text ? readCredential(text) : undefined;
-  if (!read) return { text: '', color: BLUE, title: `${NAME}: no credential` };
-  if (!read.ok) return { text: '?', color: AMBER, title: `${NAME}: the pasted text is not a credential it can read` };
+  if (!read?.ok) return { text: '', color: BLUE, title: `${NAME}: no credential` };
   const { credential } = read;
   const kind = KINDS[credential.kind];
   const target = resolveTarget(tabUrl, settings);

@@ -57,6 +57,8 @@ test('the production Chrome manifest asks for exactly the expected permissions',
   expect(built.content_security_policy).toBeUndefined();
   expect(built.web_accessible_resources).toBeUndefined();
   expect(built.externally_connectable).toBeUndefined();
+  // One command, the browser's own "open the popup", on the key the README names.
+  expect(built.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+P' } } });
 });
 
 test('the Firefox manifest asks for the same, in MV2 form', () => {
@@ -73,6 +75,7 @@ test('the Firefox manifest asks for the same, in MV2 form', () => {
   expect(firefox.content_security_policy).toBeUndefined();
   expect(firefox.web_accessible_resources).toBeUndefined();
   expect(firefox.externally_connectable).toBeUndefined();
+  expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+P' } } });
   expect(firefox.browser_specific_settings).toMatchObject({ gecko: { data_collection_permissions: { required: ['none'] } } });
 });
 

@@ -2,6 +2,7 @@
  * The toolbar button's badge and title, per tab, as the browser holds them (chrome.action.getBadgeText/getTitle read
  * in the service worker): nothing before a paste, a verdict on a mapped tenant after one, the verdict following the
  * tab between a tenant mapped to the credential's environment and one mapped to another, and nothing after Clear.
+ * And the popup's footer names the key that opens it.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { CONSOLE_ORIGINS, environment } from '../fixtures/environments';
@@ -89,4 +90,20 @@ test('the badge and title follow the credential and the tab’s tenant', async (
   await popup.close();
   await cloudflare.bringToFront();
   await expect.poll(() => toolbarOf(serviceWorker, cloudflare)).toEqual({ badge: '', title: 'PingOne Connection Helper: no credential' });
+});
+
+test('the popup names the key that opens it, as the admin set it', async ({ context, extensionId, popup }) => {
+  // Chromium leaves the suggested key unassigned for an extension loaded from the command line; the admin's own way
+  // to set one is chrome://extensions/shortcuts, whose page API is used here as its key field would.
+  const shortcuts = await context.newPage();
+  await shortcuts.goto('chrome://extensions/shortcuts');
+  await shortcuts.evaluate(
+    (extensionId) =>
+      (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionCommand(update: object): Promise<void> } } }).chrome.developerPrivate.updateExtensionCommand(
+        { extensionId, commandName: '_execute_action', keybinding: 'Alt+Shift+Y' },
+      ),
+    extensionId,
+  );
+  await popup.openInTab();
+  await expect(popup.page.getByRole('contentinfo')).toContainText('Open with Alt+Shift+Y');
 });
