@@ -59,7 +59,8 @@ export interface ActionApi {
 
 /** Keep every tab's button current: on tab switches, tab navigation, vault changes and settings changes. */
 export function watchToolbar(action: ActionApi): void {
-  // A newer update of a tab wins over a slower older one (each awaits storage and WebCrypto).
+  // A newer update of a tab wins over a slower older one (each awaits storage and WebCrypto). One number per tab seen:
+  // Chrome's worker, and the map with it, ends after 30 idle seconds; Firefox's page keeps a number per tab opened.
   const latest = new Map<number, number>();
   let sequence = 0;
 
@@ -79,12 +80,13 @@ export function watchToolbar(action: ActionApi): void {
     for (const tab of await browser.tabs.query({ active: true })) if (tab.id !== undefined) void update(tab.id, tab.url);
   };
 
-  browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then((tab) => update(tabId, tab.url)));
+  browser.tabs.onActivated.addListener(
+    ({ tabId }) => void browser.tabs.get(tabId).then((tab) => update(tabId, tab.url), () => undefined), // closed at once
+  );
   // Firefox resets a tab's badge when it navigates (MDN, browserAction.setBadgeText): set it again once loaded too.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'complete') void update(tabId, tab.url);
   });
-  browser.tabs.onRemoved.addListener((tabId) => latest.delete(tabId));
   browser.storage.session.onChanged.addListener((changes) => {
     if (VAULT_KEY in changes) void updateActiveTabs();
   });
