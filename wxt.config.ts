@@ -7,14 +7,14 @@ import { ICON_SIZES, TOOLBAR_ICON_SIZES, iconMap, iconPath } from './lib/brand/i
 import { renderIcon } from './lib/brand/render-icon';
 
 /**
- * Hosted consoles with fixed host names (REFERENCE.md §3). Self-hosted PingAccess/PingFederate and AIC custom
+ * Hosted consoles with fixed host names (lib/consoles/README.md). Self-hosted PingAccess/PingFederate and AIC custom
  * domains are optional host permissions the admin grants per origin from the options page.
  */
 const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgeblocks.com/*', 'https://*.id.forgerock.io/*'];
 
 /**
  * `--mode e2e` builds a flavour whose only difference is static host permissions for the demo's self-hosted
- * consoles: headless Chromium cannot answer a permissions prompt nor grant activeTab (TOOLCHAIN.md), so the
+ * consoles: headless Chromium cannot answer a permissions prompt nor grant activeTab (test/README.md), so the
  * e2e suite needs these granted up front. The production manifest is asserted separately by the security suite.
  */
 const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];
@@ -43,8 +43,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
-    // Tests, test data (lib/**/test-*.ts), fixtures, demo and benchmarks are not needed for that, and test reports and logs never belong in it.
-    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'lib/**/test-*.ts'],
+    // Tests and their data (test/, *.test.ts), demo and benchmarks are not needed for that; test reports and logs never belong in it.
+    excludeSources: ['test/**', '**/*.test.ts', '**/*.test.tsx', 'test-results/**', 'playwright-report/**', '**/*.log'],
   },
   manifest: ({ mode, browser }) => ({
     name: 'PingOne Connection Helper',
@@ -60,6 +60,9 @@ export default defineConfig({
       'contextMenus',
       'clipboardRead',
       'clipboardWrite',
+      // The connection test's requests to PingOne go without an Origin header, as a console's server sends them
+      // (lib/background/no-origin-rule.ts); with host access only, it adds no install warning.
+      'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: [...pingOneHostPermissions(), ...HOSTED_CONSOLES, ...(mode === 'e2e' ? DEMO_SELF_HOSTED : [])],

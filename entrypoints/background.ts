@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearerInPage, clearerOffscreen, type OffscreenApis } from '../lib/background/clipboard-clearer';
 import { abandonConnectionTest, recoverInterruptedTests } from '../lib/background/connection-path';
+import { installNoOriginRule } from '../lib/background/no-origin-rule';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
 import { watchToolbar, type ActionApi } from '../lib/background/toolbar-state';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
-import { loadSettings, watchSettings } from '../lib/settings';
+import { loadSettings, watchSettings } from '../lib/settings/store';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
 import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
 
@@ -20,6 +21,9 @@ export default defineBackground(() => {
   // The toolbar button's badge and title say whether a credential is loaded and whether it fits the tab's tenant.
   const toolbar = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
   watchToolbar((import.meta.env.FIREFOX ? toolbar.browserAction : toolbar.action)!);
+
+  // The connection test asks PingOne as a console's server does, with no Origin header (lib/background/no-origin-rule.ts).
+  void installNoOriginRule(browser.declarativeNetRequest, new URL(extension.origin).host);
 
   // A worker that starts has no test running: any unfinished report was left by a worker the browser stopped.
   void recoverInterruptedTests();

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { SELF_HOSTABLE_CONSOLE_IDS } from './consoles';
 import { REGION_TLDS } from './regions';
-import { httpsOriginOf } from './settings';
+import { httpsOriginOf } from './origin';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
@@ -36,10 +36,13 @@ export const uiRequestSchema = /* @__PURE__ */ (() =>
        * a self-hostable one. Cloudflare Zero Trust is never one: it lives at a fixed host.
        */
       consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)),
+      /** The admin confirmed text a page selected (lib/selection-source.ts), asked by a `confirmSource` answer. */
+      sourceConfirmed: z.optional(z.literal(true)),
     }),
     z.strictObject({
       type: z.literal('connection.start'),
       regionTld: z.optional(z.enum(REGION_TLDS)),
+      sourceConfirmed: z.optional(z.literal(true)),
     }),
     z.strictObject({ type: z.literal('connection.cancel') }),
   ]))();
@@ -48,10 +51,13 @@ export type UiRequest = z.infer<typeof uiRequestSchema>;
 
 export type FillResponse =
   | { ok: true; report: FillReport }
-  /** `blockedBy` lists the error checks that stopped the fill; the admin may resend with `override: true`. */
-  | { ok: false; error: string; blockedBy?: Check[] };
+  /**
+   * `blockedBy` lists the error checks that stopped the fill; the admin may resend with `override: true`.
+   * `confirmSource`: the credential is text selected on this origin, not yet confirmed; resend with `sourceConfirmed`.
+   */
+  | { ok: false; error: string; blockedBy?: Check[]; confirmSource?: string };
 
-export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string };
+export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string; confirmSource?: string };
 
 export interface ResponseFor {
   fill: FillResponse;

@@ -2,13 +2,13 @@
  * The PingOne region table: the single source of every PingOne URL this extension builds.
  *
  * Source: PingOne docs, "IP address and domain reference", and pingone-go-client's region list
- * (see ../shared/REFERENCE.md §2). Claims inside a credential never choose a URL: callers look a
+ * (links in lib/connection/README.md). Claims inside a credential never choose a URL: callers look a
  * region up here and build from it, so a tampered `authUrl` can at most make a check fail.
  */
 
 /**
  * Every region's top-level domain after `pingone.`, as a tuple so schemas (zod `enum`) can take it as is.
- * Same order as REGIONS below; test/unit/regions.test.ts holds the two equal.
+ * Same order as REGIONS below; lib/regions.test.ts holds the two equal.
  */
 export const REGION_TLDS = ['com', 'ca', 'eu', 'com.au', 'sg', 'asia'] as const;
 

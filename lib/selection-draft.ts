@@ -1,5 +1,5 @@
 /**
- * Text sent by "Inspect as PingOne credential" (the context menu), held as a DRAFT beside the vault (issue 19).
+ * Text sent by "Inspect as PingOne credential" (the context menu), held as a DRAFT beside the vault.
  * The page under the menu chooses what is selected: its own `contextmenu` handler runs before the browser opens the
  * menu and may swap the admin's selection for a credential of its own (MDN, "Element: contextmenu event"). So the
  * text never replaces the vault's credential by itself: the popup shows it with the page it came from, Fill and Test

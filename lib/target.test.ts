@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_ORIGINS } from '../test/fixtures/environments';
 import type { ConsoleId } from './consoles/types';
-import { DEFAULT_SETTINGS, type Settings, type TenantMapping } from './settings';
+import { DEFAULT_SETTINGS, type Settings, type TenantMapping } from './settings/model';
 import { checkContextFor, resolveTarget } from './target';
 
 const ACME_PA = 'https://pa.acme.example:9000';
@@ -155,7 +155,7 @@ describe('resolveTarget', () => {
   });
 });
 
-describe('checkContextFor on a shared domain (issue 19: sibling tenants)', () => {
+describe('checkContextFor on a shared domain (sibling tenants)', () => {
   const acme: TenantMapping = {
     origin: CONSOLE_ORIGINS.aicAcme,
     consoleId: 'aic',

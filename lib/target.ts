@@ -3,16 +3,17 @@
  * fill button and run checks with context) and by the background (to gate the fill): one function, so the two can
  * never disagree about where a credential is going.
  *
- * Consoles live at a fixed host, at an origin the admin added in Options, or (issue 5, "Where consoles live") on
+ * Consoles live at a fixed host, at an origin the admin added in Options, or (the activeTab path) on
  * the page the admin is on when they click the toolbar button: Chrome's activeTab grant lets the extension reach
  * that tab, and the admin says which self-hosted console it is (`chosen`).
  */
 import { CONSOLES, resolveConsole } from './consoles';
 import type { ConsoleId, ConsoleModule } from './consoles/types';
 import type { CheckContext } from './credential/types';
-import { seenUses, tenantForOrigin, type Settings, type TenantMapping } from './settings';
+import { type Settings, type TenantMapping } from './settings/model';
+import { seenUses, tenantForOrigin } from './settings/tenants';
 
-export type Target =
+export type ResolvedTab =
   | {
       kind: 'console';
       console: ConsoleModule;
@@ -42,7 +43,7 @@ function imitatedConsole(hostname: string): ConsoleModule | undefined {
   );
 }
 
-function consoleTarget(module: ConsoleModule, origin: string, settings: Settings, via: 'known' | 'active-tab'): Target {
+function consoleTarget(module: ConsoleModule, origin: string, settings: Settings, via: 'known' | 'active-tab'): ResolvedTab {
   // A tenant remembered as another console at this origin says nothing about this one: its tier and expected
   // environment must not gate a fill the admin has named differently.
   const tenant = tenantForOrigin(settings, origin);
@@ -53,7 +54,7 @@ function consoleTarget(module: ConsoleModule, origin: string, settings: Settings
  * `chosen`: the console the admin says this page is, for a page that is no known console. A known console wins
  * and the choice is ignored there; only a self-hostable console on an https page can be chosen.
  */
-export function resolveTarget(tabUrl: string | undefined, settings: Settings, chosen?: ConsoleId): Target {
+export function resolveTarget(tabUrl: string | undefined, settings: Settings, chosen?: ConsoleId): ResolvedTab {
   if (!tabUrl) return { kind: 'unavailable', reason: UNREADABLE };
   let page: URL;
   try {
@@ -77,7 +78,7 @@ export function resolveTarget(tabUrl: string | undefined, settings: Settings, ch
 
 /**
  * The domain a hosted console gives every customer a subdomain of (`*.forgeblocks.com` for AIC), when `origin` is one
- * of them: another customer's tenant there differs by a word of the host name (issue 19).
+ * of them: another customer's tenant there differs by a word of the host name.
  */
 function sharedDomainOf(module: ConsoleModule, origin: string): string | undefined {
   const { hostname } = new URL(origin);
@@ -90,7 +91,7 @@ function sharedDomainOf(module: ConsoleModule, origin: string): string | undefin
  * (a credential mapped to one of them is refused here) and, on a shared domain, asks once before its first fill.
  */
 export function checkContextFor(
-  target: Extract<Target, { kind: 'console' }>,
+  target: Extract<ResolvedTab, { kind: 'console' }>,
   settings: Settings,
   fingerprint: string | undefined,
 ): CheckContext {

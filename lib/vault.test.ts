@@ -5,21 +5,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
-  REPORT_KEY_PREFIX,
   VAULT_IDLE_ALARM,
   VAULT_KEY,
   VAULT_TOUCHED_KEY,
   clearVault,
   onVaultCleared,
-  readReport,
-  readReports,
   readVault,
   rearmVault,
-  removeReport,
   touchVault,
-  writeReport,
   writeVault,
 } from './vault';
+import { writeReport } from './connection/report-store';
 
 const TEN_MINUTES = 10 * 60_000;
 const T0 = 1_760_000_000_000;
@@ -166,16 +162,5 @@ describe('rearmVault', () => {
   it('arms nothing when the vault is empty', async () => {
     await rearmVault(TEN_MINUTES, T0);
     expect(await alarmTime()).toBeUndefined();
-  });
-});
-
-describe('connection reports', () => {
-  it('are kept per fingerprint, listed together, and removed one at a time', async () => {
-    await writeReport('fp-a', { n: 1 });
-    await writeReport('fp-b', { n: 2 });
-    expect(await readReport('fp-a')).toEqual({ n: 1 });
-    expect(await readReports()).toEqual(new Map([['fp-a', { n: 1 }], ['fp-b', { n: 2 }]]));
-    await removeReport('fp-a');
-    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual([`${REPORT_KEY_PREFIX}fp-b`]);
   });
 });

@@ -5,6 +5,7 @@
  * and by an alarm, so a secret does not linger when the popup is never reopened.
  */
 import { browser } from 'wxt/browser';
+import { REPORT_KEY_PREFIX } from './connection/report-store';
 
 /** The credential's text, written only by writeVault and removed only by clearVault. */
 export const VAULT_KEY = 'vault';
@@ -14,9 +15,9 @@ export const VAULT_KEY = 'vault';
  * cleared in between. A timestamp left without text (a touch landing after a clear) keeps nothing alive.
  */
 export const VAULT_TOUCHED_KEY = 'vault-touched';
-/** Connection reports are kept per credential fingerprint so a reopened popup shows the last one. */
-export const REPORT_KEY_PREFIX = 'connection-report:';
 export const VAULT_IDLE_ALARM = 'vault-idle-clear';
+/** The page the credential was selected on, when a selection put it here (./selection-source.ts). */
+export const VAULT_SOURCE_KEY = 'vault-source';
 
 interface VaultEntry {
   text: string;
@@ -81,10 +82,12 @@ export async function rearmVault(idleMs: number, now = Date.now()): Promise<void
   if (after && after.touchedAt !== stored.touchedAt) await armIdleAlarm(after.touchedAt + idleMs);
 }
 
-/** Wipe the credential, its use time and every report derived from it. */
+/** Wipe the credential, its use time, its source and every report derived from it. */
 export async function clearVault(): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((key) => key === VAULT_KEY || key === VAULT_TOUCHED_KEY || key.startsWith(REPORT_KEY_PREFIX));
+  const keys = Object.keys(all).filter(
+    (key) => key === VAULT_KEY || key === VAULT_TOUCHED_KEY || key === VAULT_SOURCE_KEY || key.startsWith(REPORT_KEY_PREFIX),
+  );
   if (keys.length > 0) await browser.storage.session.remove(keys);
   await browser.alarms.clear(VAULT_IDLE_ALARM);
 }
@@ -95,27 +98,4 @@ export function onVaultCleared(listener: () => void): void {
     // Removed: Chrome and Firefox leave `newValue` out; WXT's fakeBrowser (unit tests) reports null.
     if (VAULT_KEY in changes && changes[VAULT_KEY]?.newValue == null) listener();
   });
-}
-
-export async function readReport<T>(fingerprint: string): Promise<T | undefined> {
-  const key = REPORT_KEY_PREFIX + fingerprint;
-  return (await browser.storage.session.get(key))[key] as T | undefined;
-}
-
-/** Every stored report, by credential fingerprint. */
-export async function readReports<T>(): Promise<Map<string, T>> {
-  const all = await browser.storage.session.get(null);
-  const reports = new Map<string, T>();
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(REPORT_KEY_PREFIX)) reports.set(key.slice(REPORT_KEY_PREFIX.length), value as T);
-  }
-  return reports;
-}
-
-export async function writeReport(fingerprint: string, report: unknown): Promise<void> {
-  await browser.storage.session.set({ [REPORT_KEY_PREFIX + fingerprint]: report });
-}
-
-export async function removeReport(fingerprint: string): Promise<void> {
-  await browser.storage.session.remove(REPORT_KEY_PREFIX + fingerprint);
 }

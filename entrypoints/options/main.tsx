@@ -5,20 +5,13 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsApp, type OptionsAppProps } from '../../components/OptionsApp';
+import { OptionsApp, type OptionsAppProps } from '../../components/options/OptionsApp';
 import '../../components/theme.css';
-import '../../components/options.css';
-import {
-  addSelfHostedConsole,
-
-  loadSettings,
-
-  selfHostedPermission,
-  updateSettings,
-  watchSettings,
-  type Settings,
-} from '../../lib/settings';
-import { exportSettings, parseSettingsImport } from '../../lib/settings-transfer';
+import '../../components/options/options.css';
+import { type Settings } from '../../lib/settings/model';
+import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
+import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 

@@ -4,20 +4,25 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { FillBlockedError } from '../../components/FillPanel';
-import { PopupApp, type PopupAppProps } from '../../components/PopupApp';
+import { FillBlockedError } from '../../components/popup/FillPanel';
+import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
 import '../../components/theme.css';
-import '../../components/popup.css';
+import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage, type ResponseFor, type UiRequest } from '../../lib/messages';
-import { loadSettings, rememberTenant, updateSettings, type Settings } from '../../lib/settings';
+import { type Settings } from '../../lib/settings/model';
+import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { rememberTenant } from '../../lib/settings/tenants';
 import { resolveTarget } from '../../lib/target';
-import { consoleTargetProps } from './console-target';
+import { consoleTabOf } from '../../components/popup/console-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
-import { clearVault, onVaultCleared, readReport, readVault, touchVault, writeVault } from '../../lib/vault';
+import { readReport } from '../../lib/connection/report-store';
+import { sourceOf, adoptDraft } from '../../lib/selection-source';
+import type { SourceQuestion } from '../../components/popup/SelectionSource';
+import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
 
 async function send<T extends UiRequest>(request: T): Promise<ResponseFor[T['type']]> {
   return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
@@ -60,6 +65,23 @@ async function main() {
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
   let draft = await readDraft(idleMs());
+  // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
+  let source = text ? (await sourceOf(text))?.origin : undefined;
+  let sourceQuestion: SourceQuestion | undefined;
+  /** The background asks before the first fill or test of selected text: the admin's answer, once. */
+  const askSource = (action: SourceQuestion['action'], origin: string) =>
+    new Promise<boolean>((resolve) => {
+      sourceQuestion = {
+        origin,
+        action,
+        answer: (yes) => {
+          sourceQuestion = undefined;
+          rerender();
+          resolve(yes);
+        },
+      };
+      rerender();
+    });
 
   let connection: ConnectionReport | null = null;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
@@ -67,14 +89,14 @@ async function main() {
 
 
   // The tab's URL is known here only with a host permission for it or the activeTab grant of the toolbar click
-  // (TOOLCHAIN.md); without it the tab stays "not a console the extension can read".
+  // (https://developer.chrome.com/docs/extensions/reference/api/tabs#type-Tab); without it the tab stays "not a console the extension can read".
   const targetProps = (): PopupAppProps['target'] => {
     const known = resolveTarget(tab?.url, settings);
-    if (known.kind === 'console') return consoleTargetProps(known, settings);
+    if (known.kind === 'console') return consoleTabOf(known, settings);
     // A page that is no known console: the self-hosted consoles the admin may say it is, each resolved by the same
     // function the background gates the fill with, given that choice.
     const named = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => resolveTarget(tab?.url, settings, candidate.id));
-    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTargetProps(target, settings)] : []));
+    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTabOf(target, settings)] : []));
     if (first) return { choices: [first, ...rest] };
     // Not https, or dressed as a hosted console: the reason a choice would be refused says more than "not known".
     const [reason = known.reason] = named.flatMap((target) => (target.kind === 'unavailable' ? [target.reason] : []));
@@ -94,11 +116,15 @@ async function main() {
     settingsNotice: loaded.notice,
     shortcut,
     draft: draft && { text: draft.text, source: draft.origin },
+    source,
+    sourceQuestion,
     onUseDraft: () => {
-      // The admin's word makes it the vault's credential; the box shows it from a fresh PopupApp.
-      text = draft!.text;
+      // The admin's word makes it the vault's credential, marked with its page; the box shows it from a fresh PopupApp.
+      const used = draft!;
+      text = used.text;
+      source = used.origin;
       draft = undefined;
-      vaultWrite = writeVault(text, idleMs()).then(clearDraft);
+      vaultWrite = adoptDraft(used, idleMs()).then(clearDraft);
       generation++;
       rerender();
     },
@@ -122,7 +148,7 @@ async function main() {
       const shown = resolveTarget(tab?.url, settings, consoleId);
       if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
       await vaultWrite;
-      const response = await send({
+      const request = {
         type: 'fill',
         tabId: tab.id,
         origin: shown.origin,
@@ -131,7 +157,12 @@ async function main() {
         ...(description ? { description } : {}),
         ...(scopes ? { scopes } : {}),
         ...(consoleId ? { consoleId } : {}),
-      });
+      } as const;
+      let response = await send(request);
+      if (!response.ok && response.confirmSource) {
+        if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
+        response = await send({ ...request, sourceConfirmed: true });
+      }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
         throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
@@ -148,7 +179,11 @@ async function main() {
         let error: string;
         try {
           await vaultWrite;
-          const response = await send({ type: 'connection.start', ...(regionTld ? { regionTld } : {}) });
+          const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
+          let response = await send(request);
+          if (!response.ok && response.confirmSource && (await askSource('Test', response.confirmSource))) {
+            response = await send({ ...request, sourceConfirmed: true });
+          }
           if (response.ok) return;
           error = response.error;
         } catch (failure) {
@@ -168,6 +203,7 @@ async function main() {
     onCancelTest: cancelConnectionTest,
     onClear: () => {
       text = '';
+      source = undefined;
       connection = null;
       cancelConnectionTest();
       void clearVault();
@@ -203,6 +239,7 @@ async function main() {
   onVaultCleared(() => {
     if (text === '') return;
     text = '';
+    source = undefined;
     connection = null;
     cancelConnectionTest();
     generation++;

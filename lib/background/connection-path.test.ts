@@ -9,8 +9,9 @@ import { client, environment } from '../../test/fixtures/environments';
 import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
 import type { BackgroundEvent } from '../messages';
-import { DEFAULT_SETTINGS } from '../settings';
-import { clearVault, readReport, REPORT_KEY_PREFIX, VAULT_IDLE_ALARM, VAULT_KEY, VAULT_TOUCHED_KEY, writeReport, writeVault } from '../vault';
+import { DEFAULT_SETTINGS } from '../settings/model';
+import { readReport, REPORT_KEY_PREFIX, writeReport } from '../connection/report-store';
+import { clearVault, VAULT_IDLE_ALARM, VAULT_KEY, VAULT_TOUCHED_KEY, writeVault } from '../vault';
 import {
   abandonConnectionTest,
   cancelConnectionTest,

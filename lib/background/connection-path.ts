@@ -12,8 +12,9 @@ import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
 import { fingerprintCredential } from '../credential';
 import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
-import { readReports, removeReport, writeReport } from '../vault';
-import { useVaultCredential } from './vault-credential';
+import { readReports, removeReport, writeReport } from '../connection/report-store';
+import { noOriginRuleInstalled } from './no-origin-rule';
+import { loadVaultCredential } from './vault-credential';
 
 export const INTERRUPTED_MESSAGE = "Interrupted: the browser stopped the extension's background worker; run the test again.";
 
@@ -63,7 +64,9 @@ export async function startConnectionTest(
 ): Promise<ConnectionStartResponse> {
   const clearsBefore = vaultClears;
   await recovery;
-  const loaded = await useVaultCredential('test');
+  // A worker woken by this message asks PingOne only once its requests go without an Origin (./no-origin-rule.ts).
+  await noOriginRuleInstalled();
+  const loaded = await loadVaultCredential('test', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
   const fingerprint = await fingerprintCredential(loaded.credential);
   if (vaultClears !== clearsBefore) return { ok: false, error: 'The credential was cleared.' };

@@ -6,10 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { client, CONSOLE_ORIGINS, environment } from '../../test/fixtures/environments';
-import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport } from '../fill/types';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/model';
+import { loadSettings, saveSettings } from '../settings/store';
 import { VAULT_IDLE_ALARM, VAULT_KEY, VAULT_TOUCHED_KEY, writeVault } from '../vault';
 import { fillTab } from './fill-path';
 
@@ -297,7 +298,7 @@ describe('fillTab on a page the admin named (activeTab)', () => {
   });
 });
 
-describe('fillTab at sibling tenants of a shared domain (issue 19)', () => {
+describe('fillTab at sibling tenants of a shared domain', () => {
   const productProduction = () => signTestCredential(productClaims('production'));
   const acme = { origin: CONSOLE_ORIGINS.aicAcme, consoleId: 'aic', tier: 'production', label: 'Acme', expected: { environmentId: production.id } } as const;
 

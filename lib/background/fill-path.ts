@@ -1,5 +1,5 @@
 /**
- * The fill path, the ONE way any UI writes into a page (DESIGN.md "Fill path"): load the credential from the vault,
+ * The fill path, the ONE way any UI writes into a page (README.md, Security model: "One guarded fill path"): load the credential from the vault,
  * resolve the console for the tab, run the checks with that tenant's context (errors block unless overridden),
  * build the console's FillPlan, inject the fill engine into the tab's top frame only, and return its report.
  * The secret crosses into the page only inside the plan handed to the engine; it is never logged or returned.
@@ -9,14 +9,15 @@ import { checkCredential, fingerprintCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
-import { recordUse, updateSettings } from '../settings';
+import { updateSettings } from '../settings/store';
+import { recordUse } from '../settings/tenants';
 import { checkContextFor, resolveTarget } from '../target';
-import { useVaultCredential } from './vault-credential';
+import { loadVaultCredential } from './vault-credential';
 
 type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
-  const loaded = await useVaultCredential('fill');
+  const loaded = await loadVaultCredential('fill', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
   const { credential, settings } = loaded;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCredential, fingerprintCredential, readCredential } from '../credential';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/model';
 import { checkContextFor, resolveTarget } from '../target';
 import { toolbarStateFor } from './toolbar-state';
 

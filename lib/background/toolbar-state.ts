@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { checkCredential, fingerprintCredential, readCredential } from '../credential';
 import type { Credential } from '../credential/types';
-import { loadSettings, TIER_NAMES, watchSettings, type Settings } from '../settings';
+import { TIER_NAMES, type Settings } from '../settings/model';
+import { loadSettings, watchSettings } from '../settings/store';
 import { checkContextFor, resolveTarget } from '../target';
 import { readVault, VAULT_KEY } from '../vault';
 

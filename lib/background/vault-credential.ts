@@ -4,19 +4,32 @@
  */
 import type { Credential } from '../credential/types';
 import { readCredential } from '../credential';
-import { loadSettings, type Settings } from '../settings';
+import { confirmSource, sourceOf } from '../selection-source';
+import { type Settings } from '../settings/model';
+import { loadSettings } from '../settings/store';
 import { readVault, touchVault } from '../vault';
 
 export type VaultCredential =
   | { ok: true; credential: Credential; settings: Settings }
-  | { ok: false; error: string };
+  /** `confirmSource`: the page the text was selected on; the admin may resend with `sourceConfirmed`. */
+  | { ok: false; error: string; confirmSource?: string };
 
-/** `use` names the action in the error the admin reads: "No credential to fill", "No credential to test". */
-export async function useVaultCredential(use: 'fill' | 'test'): Promise<VaultCredential> {
+/**
+ * `use` names the action in the error the admin reads: "No credential to fill", "No credential to test".
+ * Text a page selected (lib/selection-source.ts) is acted on only once the admin has confirmed it, once.
+ */
+export async function loadVaultCredential(use: 'fill' | 'test', sourceConfirmed?: boolean): Promise<VaultCredential> {
   const { settings } = await loadSettings();
   const idleMs = settings.idleClearMinutes * 60_000;
   const text = await readVault(idleMs);
   if (!text) return { ok: false, error: `No credential to ${use}: paste one in the popup first.` };
+  const source = await sourceOf(text);
+  if (source && !source.confirmed) {
+    if (!sourceConfirmed) {
+      return { ok: false, error: `This credential is text selected on ${source.origin}: confirm it first.`, confirmSource: source.origin };
+    }
+    await confirmSource(source);
+  }
   await touchVault(idleMs);
   const read = readCredential(text);
   if (!read.ok) return { ok: false, error: `The credential cannot be read: ${read.error.message}` };

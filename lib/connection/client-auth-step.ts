@@ -1,7 +1,8 @@
 /**
  * Step 2, client authentication: POST `<issuer>/token` with `grant_type=client_credentials`, first with
  * client_secret_basic, then with client_secret_post if PingOne says `invalid_client` (an application's Token Endpoint
- * Authentication Method allows one of them; REFERENCE.md §2). OAuth error codes: RFC 6749 §5.2.
+ * Authentication Method allows one of them: https://docs.pingidentity.com/pingone/applications/p1_token_endpoint_authentication_methods.html).
+ * OAuth error codes: RFC 6749 §5.2.
  */
 import type { CredentialKind } from '../credential/types';
 import { exchange, stringField, type Exchange } from './exchange';
@@ -34,8 +35,11 @@ function said(description: string | undefined, redact: (text: string) => string)
 
 function clientAuthVerdict(
   result: Exchange,
-  /** `basicRefused`: this answer is to the client_secret_post retry after basic got `invalid_client`. */
-  context: { plan: ConnectionPlan; kind: CredentialKind; basicRefused: boolean; timeoutMs: number; redact: (text: string) => string },
+  /**
+   * `basicRefused`: this answer is to the client_secret_post retry after basic got `invalid_client`, which said
+   * `basicDescription`.
+   */
+  context: { plan: ConnectionPlan; kind: CredentialKind; basicRefused: boolean; basicDescription?: string; timeoutMs: number; redact: (text: string) => string },
 ): ClientAuthResult {
   const { plan, redact } = context;
   if (result.outcome !== 'answered') return { outcome: noAnswerVerdict(result, plan.authHost, context.timeoutMs) };
@@ -56,13 +60,28 @@ function clientAuthVerdict(
       : { verdict: 'pass', httpStatus, message: 'PingOne issued a token for this client (client_secret_basic).' };
     return { outcome, token };
   }
-  if (error === 'invalid_client') {
+  // A certified OpenID Provider with default settings refuses a token request from a foreign Origin with
+  // `invalid_request` "origin … not allowed for client" (oidc-provider's clientBasedCORS): the secret was never judged.
+  if (error !== undefined && /\borigin\b/i.test(description ?? '')) {
     return {
       outcome: {
         verdict: 'fail',
         httpStatus,
-        message: `PingOne does not accept this client ID and secret (invalid_client).${said(description, redact)}`,
-        hint: 'The secret may be mistyped, cut short, or rotated since it was copied: copy it again from the application’s Configuration tab. A disabled application answers the same way.',
+        message: `PingOne refused the request because of its Origin header, not the client ID and secret (${pingOneText(error, redact)}).${said(description, redact)}`,
+        hint: 'A console’s server sends none; this browser’s was not removed, or was added on the way.',
+      },
+    };
+  }
+  if (error === 'invalid_client') {
+    // Only the client_secret_post retry's answer can be `invalid_client` here (basic's leads to the retry): both were
+    // refused, and the retry's answer ("unsupported authentication method") hides the cause, so the first one's is
+    // said. PingOne's other methods sign a JWT (https://docs.pingidentity.com/pingone/applications/p1_token_endpoint_authentication_methods.html).
+    return {
+      outcome: {
+        verdict: 'fail',
+        httpStatus,
+        message: `PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post.${said(context.basicDescription ?? description, redact)}`,
+        hint: 'The secret may be mistyped, cut short or rotated: copy it again from the application’s Configuration tab (a disabled application answers the same way). Or the application uses Client Secret JWT or Private Key JWT, which a secret copied into a console cannot serve.',
       },
     };
   }
@@ -119,9 +138,17 @@ export async function clientAuthStep(
     signal,
     context.cancelSignal,
   );
-  const basicRefused = basic.outcome === 'answered' && stringField(basic.json, 'error') === 'invalid_client';
+  const basicJson = basic.outcome === 'answered' ? basic.json : undefined;
+  const basicRefused = stringField(basicJson, 'error') === 'invalid_client';
   const request = `POST ${plan.urls.token} (grant_type=client_credentials, client_secret_basic${basicRefused ? ', then client_secret_post' : ''})`;
-  const verdictContext = { plan, kind, basicRefused, timeoutMs: context.timeoutMs, redact: context.redact };
+  const verdictContext = {
+    plan,
+    kind,
+    basicRefused,
+    basicDescription: stringField(basicJson, 'error_description'),
+    timeoutMs: context.timeoutMs,
+    redact: context.redact,
+  };
   if (!basicRefused) {
     const result = clientAuthVerdict(basic, verdictContext);
     return { ...result, outcome: { ...result.outcome, request } };

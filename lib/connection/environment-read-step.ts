@@ -1,6 +1,6 @@
 /**
  * Step 3, environment read: GET `https://api.pingone.<tld>/v1/environments/<envId>` with the token from step 2.
- * 200 = the application can read the environment; 403 = authenticated but without a role that may (REFERENCE.md §2).
+ * 200 = the application can read the environment; 403 = authenticated but without a role that may (lib/connection/README.md).
  * PingOne API errors are JSON `{ id, code, message }`; only `code` and `message` are kept.
  */
 import { exchange, stringField, type Exchange } from './exchange';

@@ -1,7 +1,7 @@
 /**
  * Step 1, environment discovery: GET `<issuer>/.well-known/openid-configuration` on the region's auth host and
  * compare the issuer it names with the one the region table gives (PingOne: `https://auth.pingone.<tld>/<envId>/as`,
- * REFERENCE.md §2).
+ * lib/connection/README.md).
  */
 import { REGIONS } from '../regions';
 import { exchange, stringField, type Exchange } from './exchange';

@@ -1,6 +1,6 @@
 /**
  * What the test says about a gateway credential: it carries no client secret, so only the consoles that take it can
- * prove it. PingAccess 9.0 admin API (REFERENCE.md §3): the connection's metadata holds `credentialStatus`.
+ * prove it. PingAccess 9.0 admin API (lib/consoles/README.md): the connection's metadata holds `credentialStatus`.
  */
 import type { StepOutcome } from './no-answer';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { client, environment } from '../../test/fixtures/environments';
 import { readCredential } from '../credential';
-import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 import type { Credential } from '../credential/types';
 import { REGIONS, environmentUrls, regionByTld } from '../regions';
 import { runConnectionTest } from './index';

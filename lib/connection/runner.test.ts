@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { client, ENVIRONMENTS, environment, type FakeClient } from '../../test/fixtures/environments';
 import { readCredential } from '../credential';
-import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 import type { Credential } from '../credential/types';
 import { basicAuthorization } from './client-auth-step';
 import { runConnectionTest, type ConnectionReport, type ConnectionTestOptions } from './index';
-import { step, verdicts } from './test-report';
+import { step, verdicts } from '../../test/fixtures/connection-report';
 
 interface Seen {
   method: string;
@@ -38,7 +38,7 @@ function formValue(encoded: string): string {
   return new URLSearchParams(`v=${encoded}`).get('v') ?? '';
 }
 
-/** A fake PingOne behind `fetch`, following REFERENCE.md §2. */
+/** A fake PingOne behind `fetch`, following lib/connection/README.md. */
 function fakePingOne(options: FakeOptions = {}) {
   const requests: Seen[] = [];
   const tokens = new Map<string, { envId: string; client: FakeClient }>();
@@ -210,10 +210,55 @@ describe('verdicts', () => {
     const auth = step(report, 'client-auth');
     expect(auth.verdict).toBe('fail');
     expect(auth.httpStatus).toBe(401);
-    expect(auth.message).toBe('PingOne does not accept this client ID and secret (invalid_client). PingOne said: “Request denied: Invalid client credentials”');
+    expect(auth.message).toBe(
+      'PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post. PingOne said: “Request denied: Invalid client credentials”',
+    );
     expect(fake.requests.filter((seen) => seen.url.endsWith('/token'))).toHaveLength(2);
     expect(step(report, 'environment-read')).toMatchObject({ verdict: 'skipped', message: expect.stringContaining('client authentication gave none') });
     expect(fake.requests.some((seen) => seen.url.includes('api.pingone'))).toBe(false);
+  });
+
+  it('basic and post both refused: the first refusal’s description is said, not the retry’s, and a JWT-based method is named', async () => {
+    // An application whose method is Client Secret JWT: each secret-sending attempt is refused, the retry for its method.
+    const fake = fakePingOne({
+      override: (seen) => {
+        if (!seen.url.endsWith('/token')) return undefined;
+        return seen.headers.has('authorization')
+          ? json(401, { error: 'invalid_client', error_description: 'Request denied: the application requires a signed client assertion' })
+          : json(401, { error: 'invalid_client', error_description: 'Request denied: Unsupported authentication method' });
+      },
+    });
+    const { report } = await run(oidcApp('dev', 'worker'), fake);
+    const auth = step(report, 'client-auth');
+    expect(auth).toMatchObject({ verdict: 'fail', httpStatus: 401 });
+    expect(auth.message).toBe(
+      'PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post. PingOne said: “Request denied: the application requires a signed client assertion”',
+    );
+    expect(auth.message).not.toContain('Unsupported authentication method');
+    expect(auth.hint).toContain('Client Secret JWT or Private Key JWT, which a secret copied into a console cannot serve');
+    expect(auth.request).toContain('client_secret_basic, then client_secret_post');
+  });
+
+  it('basic refused and post accepted: no both-refused verdict', async () => {
+    const { report } = await run(oidcApp('dev', 'worker'), fakePingOne({ postOnly: [client('dev', 'worker').clientId] }));
+    expect(step(report, 'client-auth').message).toBe('PingOne issued a token for this client with client_secret_post (client_secret_basic was refused).');
+  });
+
+  it('a refusal because of the Origin header says it is about the origin, not the secret', async () => {
+    // oidc-provider's default clientBasedCORS answer to a token request carrying a foreign Origin.
+    const fake = fakePingOne({
+      override: (seen) =>
+        seen.url.endsWith('/token')
+          ? json(400, { error: 'invalid_request', error_description: `origin chrome-extension://abc not allowed for client: ${client('dev', 'worker').clientId}` })
+          : undefined,
+    });
+    const { report } = await run(oidcApp('dev', 'worker'), fake);
+    const auth = step(report, 'client-auth');
+    expect(auth).toMatchObject({ verdict: 'fail', httpStatus: 400 });
+    expect(auth.message).toMatch(/^PingOne refused the request because of its Origin header, not the client ID and secret \(invalid_request\)\. PingOne said: “origin chrome-extension:\/\/abc not allowed/);
+    expect(auth.hint).toContain('A console’s server sends none');
+    // Only basic was tried: the refusal was not invalid_client, so the secret was never judged.
+    expect(fake.requests.filter((seen) => seen.url.endsWith('/token'))).toHaveLength(1);
   });
 
   it('a web app (no client_credentials grant) is authenticated: pass with the reason, environment read not run', async () => {

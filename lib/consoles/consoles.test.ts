@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { client, environment } from '../../test/fixtures/environments';
 import { checkCredential, readCredential, type Credential } from '../credential';
-import { gatewayClaims, productClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 import type { PlannedField } from '../fill/types';
 import {
   CLIENT_SECRET_PLACEHOLDER,

@@ -2,7 +2,7 @@
  * What a console module declares: where the console lives, which credentials it takes (for the checks), and how a
  * credential becomes a FillPlan for its form. A new console is one new module plus its fixture page and tests.
  */
-import type { Credential, TargetConsole } from '../credential/types';
+import type { Credential, ConsoleRules } from '../credential/types';
 import type { FillPlan } from '../fill/types';
 
 export type ConsoleId = 'pingaccess' | 'aic' | 'cloudflare' | 'pingfederate';
@@ -23,7 +23,7 @@ export interface PlanOptions {
   scopes?: string;
 }
 
-export interface ConsoleModule extends TargetConsole {
+export interface ConsoleModule extends ConsoleRules {
   id: ConsoleId;
   /** 'PingAccess' | 'Advanced Identity Cloud' | 'Cloudflare Zero Trust' | 'PingFederate' */
   name: string;

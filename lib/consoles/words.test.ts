@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCredential } from '../credential';
-import { gatewayClaims, signTestCredential } from '../credential/test-credentials';
+import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { aic } from './aic';
 import { cloudflare } from './cloudflare';
 import { pingAccess } from './pingaccess';

@@ -8,9 +8,9 @@ import {
   type Check,
   type CheckContext,
   type Credential,
-  type TargetConsole,
+  type ConsoleRules,
 } from './index';
-import { TEST_ISSUED_AT, gatewayClaims, productClaims, signTestCredential, unsignedCompact } from './test-credentials';
+import { TEST_ISSUED_AT, gatewayClaims, productClaims, signTestCredential, unsignedCompact } from '../../test/fixtures/credentials';
 
 const production = environment('production');
 const dev = environment('dev');
@@ -18,9 +18,9 @@ const DAY_MS = 86_400_000;
 /** Ten days after the test credentials were issued. */
 const NOW = TEST_ISSUED_AT * 1000 + 10 * DAY_MS;
 
-const PINGACCESS: TargetConsole = { id: 'pingaccess', name: 'PingAccess', accepts: ['gateway'], requiresGatewayType: 'PING_FEDERATE' };
-const CLOUDFLARE: TargetConsole = { id: 'cloudflare', name: 'Cloudflare Zero Trust', accepts: ['oidc-app'] };
-const AIC: TargetConsole = { id: 'aic', name: 'Advanced Identity Cloud', accepts: ['product'], nameRule: LETTERS_DIGITS_HYPHENS };
+const PINGACCESS: ConsoleRules = { id: 'pingaccess', name: 'PingAccess', accepts: ['gateway'], requiresGatewayType: 'PING_FEDERATE' };
+const CLOUDFLARE: ConsoleRules = { id: 'cloudflare', name: 'Cloudflare Zero Trust', accepts: ['oidc-app'] };
+const AIC: ConsoleRules = { id: 'aic', name: 'Advanced Identity Cloud', accepts: ['product'], nameRule: LETTERS_DIGITS_HYPHENS };
 
 function read(text: string): Credential {
   const result = readCredential(text);

@@ -37,7 +37,7 @@ export type CheckId = (typeof CHECK_IDS)[number];
 
 /** Clock skew tolerated before an `iat` counts as "in the future" (the usual JWT leeway). */
 const CLOCK_SKEW_SECONDS = 5 * 60;
-/** Older than this, suggest rotating; PingOne credentials never expire on their own (REFERENCE.md §1). */
+/** Older than this, suggest rotating; PingOne credentials never expire on their own (lib/credential/README.md). */
 const ROTATION_AGE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
@@ -307,7 +307,7 @@ function mappingCheck(credential: Credential, expected: NonNullable<CheckContext
 
 /**
  * On a tenant mapped to nothing: the credential's environment is mapped to another tenant of the same console. On a
- * shared domain that other tenant is usually the admin's own and this one a sibling (issue 19): refused, not noted.
+ * shared domain that other tenant is usually the admin's own and this one another customer's sibling tenant: refused, not noted.
  */
 function elsewhereCheck(credential: Credential, { mappedElsewhere = [], origin }: CheckContext): CheckOf | undefined {
   const id = credential.environmentId.toLowerCase();

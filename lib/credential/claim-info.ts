@@ -1,6 +1,6 @@
 /**
- * What the popup's Claims table says about each known claim. Sources: REFERENCE.md §1 (gateway claims, documented
- * by the PingOne Platform API) and §3 (Cloudflare config keys); the product credential's names are unconfirmed.
+ * What the popup's Claims table says about each known claim. Sources: lib/credential/README.md (gateway claims, documented
+ * by the PingOne Platform API) and lib/consoles/README.md (Cloudflare config keys); the product credential's names are unconfirmed.
  */
 
 export interface ClaimInfo {

@@ -1,5 +1,5 @@
 /**
- * Claim names that identify a credential kind and its fields. REFERENCE.md §1: the gateway names are documented;
+ * Claim names that identify a credential kind and its fields. lib/credential/README.md: the gateway names are documented;
  * the product credential's client id/secret names are unconfirmed, so every plausible spelling is accepted.
  */
 export const GATEWAY_CLAIMS = ['gatewayId', 'gatewayType', 'gatewayName'] as const;

@@ -10,7 +10,7 @@ export interface UrlClaim {
   host: string;
   /** Undefined when the host is not a PingOne host of the region table. */
   region: Region | undefined;
-  /** False for claims REFERENCE.md §1 calls "hint only" for the region (see REGION_NEUTRAL_CLAIMS). */
+  /** False for claims lib/credential/README.md calls hints only for the region (see REGION_NEUTRAL_CLAIMS). */
   votesForRegion: boolean;
 }
 
@@ -28,13 +28,13 @@ export interface RegionEvidence {
 }
 
 /**
- * `iss` of gateway credentials is `wss://gateways.pingone.com` (older: `" NOT_SET"`), and REFERENCE.md §1 marks it
- * "hint only, never used as a URL": nothing says an EU credential's `iss` is on `.eu`, so letting it vote could
+ * `iss` of gateway credentials is `wss://gateways.pingone.com` (older: `" NOT_SET"`), and lib/credential/README.md makes it
+ * neither a region vote nor a URL: nothing says an EU credential's `iss` is on `.eu`, so letting it vote could
  * call a genuine EU credential "mixed". Its host is still checked to be a PingOne host.
  */
 const REGION_NEUTRAL_CLAIMS = new Set(['iss']);
 
-/** Region claim names seen in gateway credentials (`targetGeography: "NA"`); REFERENCE.md: names partly unconfirmed. */
+/** Region claim names seen in gateway credentials (`targetGeography: "NA"`); lib/credential/README.md: names unconfirmed. */
 const REGION_CLAIM_NAMES = ['targetGeography'];
 
 const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);

@@ -1,7 +1,7 @@
 /**
  * JSON objects an admin may paste: Cloudflare's identity-provider body
  * `{ "type": "pingone", "name", "config": { "client_id", "client_secret", "ping_env_id", "pkce_enabled" } }`
- * (REFERENCE.md §3: the SDK says `pingone`, one docs example says `ping`), its bare `config`, or a body that wraps
+ * (lib/consoles/README.md: the SDK says `pingone`, one docs example says `ping`), its bare `config`, or a body that wraps
  * a JWT credential, such as PingAccess's admin API `{ "credential": { "value": "<jwt>" } }`.
  */
 import * as z from 'zod/mini';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { client, environment } from '../../test/fixtures/environments';
 import { fingerprintCredential, readCredential, type Credential } from './index';
-import { gatewayClaims, signTestCredential } from './test-credentials';
+import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 
 function read(text: string): Credential {
   const result = readCredential(text);

@@ -1,9 +1,9 @@
 /** Connection names derived from the environment name, reduced to what a console accepts. */
-import type { TargetConsole } from './types';
+import type { ConsoleRules } from './types';
 
-export type NameRule = NonNullable<TargetConsole['nameRule']>;
+export type NameRule = NonNullable<ConsoleRules['nameRule']>;
 
-/** AIC's rule for PingOne integration names: "Only alphanumeric characters and hyphens are allowed" (AIC docs, seeds/). */
+/** AIC's rule for PingOne integration names: "Only alphanumeric characters and hyphens are allowed" (https://docs.pingidentity.com/pingoneaic/integrations/pingone-set-up-product-connections.html). */
 export const LETTERS_DIGITS_HYPHENS: NameRule = {
   pattern: /^[A-Za-z0-9-]+$/,
   description: 'letters, digits and hyphens',

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS, environmentUrls, isEnvironmentId, regionHosts } from '../regions';
 import { environment } from '../../test/fixtures/environments';
 import { CHECK_IDS, READ_ERROR_CODES, checkCredential, readCredential, type CheckContext } from './index';
-import { gatewayClaims, productClaims, signTestCredential } from './test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 
 const TABLE_HOSTS = new Set<string>(REGIONS.flatMap((region) => Object.values(regionHosts(region))));
 const KNOWN_CODES = new Set<string>(READ_ERROR_CODES);

@@ -2,7 +2,7 @@ import { base64url } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { client, environment } from '../../test/fixtures/environments';
 import { READ_ERROR_CODES, readCredential, MAX_INPUT_LENGTH, type Credential, type ReadResult } from './index';
-import { gatewayClaims, productClaims, signTestCredential, unsignedCompact } from './test-credentials';
+import { gatewayClaims, productClaims, signTestCredential, unsignedCompact } from '../../test/fixtures/credentials';
 
 const production = environment('production');
 const dev = environment('dev');

@@ -1,7 +1,7 @@
 import type { Region } from '../regions';
 
 /**
- * The three kinds of credential an admin moves between consoles (REFERENCE.md §1):
+ * The three kinds of credential an admin moves between consoles (lib/credential/README.md):
  * - `gateway`: a PingOne gateway credential JWT (PingAccess, PingFederate); carries no client secret.
  * - `product`: a product-connection credential JWT (Advanced Identity Cloud); carries client credentials.
  * - `oidc-app`: an OIDC application's client id / secret / environment id (Cloudflare Zero Trust, PingFederate).
@@ -64,7 +64,7 @@ export interface Check {
 }
 
 /** What a console declares about itself that matters to checks (lib/consoles passes its own module). */
-export interface TargetConsole {
+export interface ConsoleRules {
   id: string;
   name: string;
   accepts: readonly CredentialKind[];
@@ -104,7 +104,7 @@ export interface MappedTenant extends ExpectedEnvironment {
 }
 
 export interface CheckContext {
-  console?: TargetConsole;
+  console?: ConsoleRules;
   /** Origin of the tab the credential is going to. */
   origin?: string;
   expected?: ExpectedEnvironment;

@@ -12,6 +12,8 @@ export const PERMISSION_REASONS = {
   clipboardRead:
     '“Paste from clipboard” in the popup (asking at first use would open a prompt that closes the popup), and checking that the clipboard still holds a copied secret before clearing it.',
   clipboardWrite: 'Clearing a copied secret from the clipboard when no extension page has focus.',
+  declarativeNetRequestWithHostAccess:
+    'One session rule takes the `Origin` header off the connection test’s own requests to PingOne’s hosts, so PingOne is asked as a console’s server asks it; host access only, so no install warning.',
   offscreen: 'Chrome only: the service worker has no DOM, so a short-lived offscreen document (reason CLIPBOARD) does that clearing.',
   'PingOne hosts': 'The connection test: `auth.pingone.<region>` and `api.pingone.<region>` for each region, and no other host.',
   'Hosted consoles': 'Filling Cloudflare Zero Trust (`one.dash.cloudflare.com`) and Advanced Identity Cloud (`*.forgeblocks.com`, `*.id.forgerock.io`).',

@@ -1,7 +1,7 @@
 /**
  * The connection test's cost over the bare HTTP round-trips, against the fixture server's fake PingOne in Node.
  * Both sides use one undici Agent (same keep-alive connections, same TLS), so the difference is the runner's own
- * work: planning, timeouts, verdicts, redaction and a report copy per update. Prints figures only (DESIGN.md:
+ * work: planning, timeouts, verdicts, redaction and a report copy per update. Prints figures only (test/README.md:
  * benchmarks are scripts, not timed assertions).
  * Run: `npx tsx test/bench/connection.ts`
  */
@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { readCredential } from '../../lib/credential/index';
-import { productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { productClaims, signTestCredential } from '../fixtures/credentials';
 import { runConnectionTest } from '../../lib/connection/index';
 import { basicAuthorization } from '../../lib/connection/client-auth-step';
 import { environmentUrls, regionByTld, type Region } from '../../lib/regions';

@@ -1,6 +1,6 @@
 /**
  * Decode + check throughput of the credential engine beside a bare `jose.decodeJwt` on the same inputs.
- * Prints figures only; no thresholds (DESIGN.md: benchmarks are scripts, not timed assertions).
+ * Prints figures only; no thresholds (test/README.md: benchmarks are scripts, not timed assertions).
  * Run: `npx tsx test/bench/decode.ts`
  */
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { decodeJwt } from 'jose';
 import { ENVIRONMENTS } from '../fixtures/environments';
 import { checkCredential, readCredential } from '../../lib/credential/index';
-import { gatewayClaims, productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { gatewayClaims, productClaims, signTestCredential } from '../fixtures/credentials';
 import { median } from './median';
 
 export interface DecodeBenchFigures {

@@ -1,5 +1,5 @@
 /**
- * A secret copied from the popup does not outstay its use (issue 19), on the BUILT extension in Chromium: the
+ * A secret copied from the popup does not outstay its use, on the BUILT extension in Chromium: the
  * extension takes it off the clipboard after 30 s, on Clear and when the vault's idle time runs out, with the popup
  * open or long closed (then an offscreen document does it), and only while the clipboard still holds what was copied.
  * The clipboard is the browser's own, read with `navigator.clipboard` in an extension page (clipboardRead).

@@ -6,9 +6,9 @@
  * auth.pingone.sg is mapped to a server that never answers and auth.pingone.ca to a closed port
  * (test/fixtures/environments.ts), so timeout and "PingOne down" are real network behaviour.
  */
-import { step, verdicts } from '../../lib/connection/test-report';
+import { step, verdicts } from '../fixtures/connection-report';
 import type { ConnectionReport } from '../../lib/connection/types';
-import { productClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { productClaims, signTestCredential } from '../fixtures/credentials';
 import type { RegionTld } from '../../lib/regions';
 import { client, environment } from '../fixtures/environments';
 import type { RecordedRequest } from '../fixtures/server';
@@ -69,6 +69,40 @@ test('a product credential (com) passes all three steps, streamed to the page an
   expect(updates.at(-1)).toEqual(report);
 });
 
+test('PingOne is asked as a console’s server asks: no Origin header and no cookies, and oidc-provider’s default origin policy lets the token request through', async ({ extension, fixtures }) => {
+  // A cookie the browser holds for PingOne's hosts: a request sent with the browser's credentials would carry it.
+  await extension.context.addCookies(
+    ['auth.pingone.com', 'api.pingone.com'].map((domain) => ({ name: 'ST', value: 'browser-session', domain, path: '/', secure: true, sameSite: 'None' as const })),
+  );
+  const t0 = Date.now();
+  const report = await testConnection(extension, samples.workerDevLines.text);
+  expect(verdicts(report), JSON.stringify(report.steps, null, 1)).toEqual({ environment: 'pass', 'client-auth': 'pass', 'environment-read': 'pass' });
+  const sent = fixtures.requests.filter((request) => request.at >= t0 && request.host.endsWith('.pingone.com'));
+  expect(sent.map((request) => `${request.method} ${request.host}`).sort()).toEqual(['GET api.pingone.com', 'GET auth.pingone.com', 'POST auth.pingone.com']);
+  for (const request of sent) {
+    expect(request.headers.origin, `${request.method} ${request.path}`).toBeUndefined();
+    expect(request.headers.cookie, `${request.method} ${request.path}`).toBeUndefined();
+  }
+});
+
+test('twin: without the worker’s rule the token request carries the extension’s Origin, the default policy refuses it, and the verdict says the origin, not the secret', async ({ extension, fixtures }) => {
+  // The rule the worker added at start (lib/background/no-origin-rule.ts), removed as a browser without it would be.
+  const rules = await extension.serviceWorker.evaluate(async () => {
+    const before = await chrome.declarativeNetRequest.getSessionRules();
+    await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: before.map((rule) => rule.id) });
+    return before;
+  });
+  expect(rules).toHaveLength(1);
+  expect(rules[0]?.condition.initiatorDomains).toEqual([extension.extensionId]);
+  const t0 = Date.now();
+  const report = await testConnection(extension, samples.workerDevLines.text);
+  const token = fixtures.requests.find((request) => request.at >= t0 && request.path.endsWith('/as/token'));
+  expect(token?.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);
+  const auth = step(report, 'client-auth');
+  expect(auth).toMatchObject({ verdict: 'fail', httpStatus: 400 });
+  expect(auth.message).toMatch(/^PingOne refused the request because of its Origin header, not the client ID and secret \(invalid_request\)\. PingOne said: “origin chrome-extension:\/\/[a-p]{32} not allowed for client/);
+});
+
 test('an OIDC worker app (com) passes all three steps', async ({ extension }) => {
   const report = await testConnection(extension, samples.workerDevLines.text);
   expect(verdicts(report), JSON.stringify(report.steps, null, 1)).toEqual({ environment: 'pass', 'client-auth': 'pass', 'environment-read': 'pass' });
@@ -91,7 +125,7 @@ test('a wrong secret: invalid_client with basic and then post, and no environmen
   const report = await testConnection(extension, workerLines('dev', { secret: 'not-the-real-secret-0000' }));
   const auth = step(report, 'client-auth');
   expect(auth).toMatchObject({ verdict: 'fail', httpStatus: 401 });
-  expect(auth.message).toMatch(/^PingOne does not accept this client ID and secret \(invalid_client\)\./);
+  expect(auth.message).toMatch(/^PingOne does not accept this client ID and secret \(invalid_client\), sent by client_secret_basic, then by client_secret_post\./);
   expect(step(report, 'environment-read').verdict).toBe('skipped');
   const tokenRequests = fixtures.requests.filter((request) => request.at >= t0 && request.path.endsWith('/as/token'));
   expect(tokenRequests).toHaveLength(2);

@@ -1,5 +1,5 @@
 /**
- * "Inspect as PingOne credential" on the BUILT extension (issue 19): the page under the context menu chooses the
+ * "Inspect as PingOne credential" on the BUILT extension: the page under the context menu chooses the
  * selection, so what it sends is a draft beside the vault, never the vault's credential until the admin says so.
  *
  * Headless Chromium draws no context menu. The tests do what the browser does when the menu item is clicked: they
@@ -124,4 +124,63 @@ test('"Use this credential" makes the draft the vault’s credential; "Discard" 
   await popup.close();
   await popup.openInTab();
   await expect(popup.page.getByRole('region', { name: 'Selected text' })).toHaveCount(0);
+});
+
+test('text used from a selection shows its page’s origin and asks once, in the background, before its first fill or test', async ({ extension, context, popup, serviceWorker, fixtures }) => {
+  const chosen = fixtures.samples.gatewayDev;
+  await putInVault(popup, fixtures.samples.webAppDevLines.text);
+
+  const guide = await context.newPage();
+  await guide.goto(`${CONSOLE_ORIGINS.demo}/`);
+  const box = guide.getByRole('textbox', { name: chosen.title, exact: true });
+  await box.selectText();
+  expect(await inspectSelection(serviceWorker, guide, box)).toBe(chosen.text);
+  await popup.attach();
+  await popup.page.getByRole('region', { name: 'Selected text' }).getByRole('button', { name: 'Use this credential' }).click();
+  await expect(popup.credential).toHaveValue(chosen.text);
+  await expect(popup.page.locator('#credential-source')).toHaveText(`From a selection on ${CONSOLE_ORIGINS.demo}`);
+  await expect.poll(async () => (await storedVault(popup.page))?.text).toBe(chosen.text);
+  await popup.close();
+
+  // The gate is the background's: a message straight from an extension page, with no popup in between, is refused.
+  const driver = await ExtensionPage.open(extension);
+  expect(await driver.page.evaluate(() => chrome.runtime.sendMessage({ type: 'connection.start' }))).toEqual({
+    ok: false,
+    error: `This credential is text selected on ${CONSOLE_ORIGINS.demo}: confirm it first.`,
+    confirmSource: CONSOLE_ORIGINS.demo,
+  });
+  await driver.page.close();
+
+  const pingAccess = await context.newPage();
+  await pingAccess.goto(fixtures.consoleUrl('pingaccess'));
+  await popup.openOver(pingAccess);
+  await expect(popup.page.locator('#credential-source')).toHaveText(`From a selection on ${CONSOLE_ORIGINS.demo}`);
+  const question = popup.page.getByRole('alert', { name: 'Confirm the selected text' });
+
+  // Test connection asks; Cancel: nothing is tested.
+  await popup.button('Test connection').click();
+  await expect(question).toContainText(`Text selected on ${CONSOLE_ORIGINS.demo}: that page chose it. Test with it?`);
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(popup.page.getByRole('region', { name: 'Connection test' })).toContainText(`This credential is text selected on ${CONSOLE_ORIGINS.demo}: confirm it first.`);
+
+  // Fill asks; nothing reaches the page before the answer, then the admin's yes fills it.
+  await popup.button('Fill PingAccess').click();
+  await expect(question).toContainText('Fill with it?');
+  expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}').credential ?? '').toBe('');
+  await question.getByRole('button', { name: 'Fill with it' }).click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential: Filled');
+  expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}')).toMatchObject({ credential: chosen.text });
+  await popup.close();
+
+  // Asked once: the next fill and the test go without the question, and the origin is still said.
+  await pingAccess.reload();
+  await popup.openOver(pingAccess);
+  await expect(popup.page.locator('#credential-source')).toHaveText(`From a selection on ${CONSOLE_ORIGINS.demo}`);
+  await popup.button('Fill PingAccess').click();
+  await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential: Filled');
+  await expect(popup.page.getByRole('alert', { name: 'Confirm the selected text' })).toHaveCount(0);
+  await popup.close();
+  const again = await ExtensionPage.open(extension);
+  expect(await again.startConnection()).toBe(await fingerprintOf(chosen.text));
 });

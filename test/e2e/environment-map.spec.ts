@@ -1,5 +1,5 @@
 /**
- * The environment map and promotion guard (issue 7) on the BUILT extension:
+ * The environment map and promotion guard on the BUILT extension:
  * - a tenant mapped in Options (the Cloudflare look-alike -> production) blocks a dev credential pasted in the REAL
  *   toolbar popup over that console, with an error naming both environments, until "Fill anyway"; the console's
  *   React state then holds the values, and the promotion view shows production received a dev credential; the same
@@ -10,18 +10,19 @@
  * - after each flow, neither storage.local nor storage.sync holds a secret (client secret, raw JWT, pasted text);
  * - a settings change in Options waits while the service worker holds the settings lock, then applies to what the
  *   worker stored meanwhile (no lost update between the background's fill records and the options page);
- * - sibling tenants on AIC's shared domain (issue 19): a credential mapped to one tenant is refused on an unmapped
+ * - sibling tenants on AIC's shared domain: a credential mapped to one tenant is refused on an unmapped
  *   sibling, naming both origins; the first fill at any unmapped tenant there asks once, naming the origin; the
  *   mapped tenant fills with no question.
  * The self-hosted PingAccess origin is added through the real Options flow: the e2e build already holds the demo
  * origins' host permissions, so permissions.request resolves without a prompt (headless Chromium cannot answer one,
- * TOOLCHAIN.md). That the request names exactly the origin, and that a refusal stores nothing, is unit-tested
- * (lib/settings.test.ts, components/SelfHostedOrigins.test.tsx).
+ * test/README.md). That the request names exactly the origin, and that a refusal stores nothing, is unit-tested
+ * (lib/settings/self-hosted.test.ts, components/options/SelfHostedOrigins.test.tsx).
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { SETTINGS_LOCK, type Settings } from '../../lib/settings';
-import { EXPORT_FORMAT } from '../../lib/settings-transfer';
+import { type Settings } from '../../lib/settings/model';
+import { SETTINGS_LOCK } from '../../lib/settings/store';
+import { EXPORT_FORMAT } from '../../lib/settings/transfer';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
 import { consoleUrl } from '../fixtures/pages';
 import type { Sample } from '../fixtures/samples';
@@ -189,7 +190,7 @@ test('the promotion view after filling the dev and staging tenants', async ({ co
 
   // The self-hosted PingAccess origin, added through the real flow: permissions.request from the click. The e2e build
   // already holds this origin's host permission, so Chromium grants it without a prompt (a prompt would never be
-  // answered headless: TOOLCHAIN.md).
+  // answered headless: test/README.md).
   const addOrigin = options.getByRole('form', { name: 'Add a console origin' });
   await addOrigin.getByLabel('Console origin').fill(`${CONSOLE_ORIGINS.pingaccess}/`);
   await addOrigin.getByLabel('Console', { exact: true }).selectOption({ label: 'PingAccess' });
@@ -387,7 +388,7 @@ test('an Options change waits for the settings lock the service worker holds, an
 });
 
 /*
- * Sibling tenants on Advanced Identity Cloud's shared domain (issue 19): every customer's tenant is a subdomain of
+ * Sibling tenants on Advanced Identity Cloud's shared domain: every customer's tenant is a subdomain of
  * forgeblocks.com (or id.forgerock.io), so the tenant next to the admin's may be another company's. The fixture
  * server serves the AIC look-alike at two such tenants: openam-acme (which the tests map to production) and
  * openam-acme-prod (mapped to nothing).

@@ -9,8 +9,9 @@ import type { ConnectionReport } from '../../lib/connection/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { FillResponse } from '../../lib/messages';
 import type { RegionTld } from '../../lib/regions';
-import type { Settings } from '../../lib/settings';
-import { REPORT_KEY_PREFIX, VAULT_KEY, VAULT_TOUCHED_KEY } from '../../lib/vault';
+import type { Settings } from '../../lib/settings/model';
+import { REPORT_KEY_PREFIX } from '../../lib/connection/report-store';
+import { VAULT_KEY, VAULT_TOUCHED_KEY } from '../../lib/vault';
 import { CONSOLE_ORIGINS, environment } from '../fixtures/environments';
 import type { LaunchedExtension } from './harness';
 
@@ -135,7 +136,7 @@ export class ExtensionPage {
     return start.fingerprint;
   }
 
-  /** The report in storage.session for `fingerprint` (lib/vault.ts writeReport), running or finished. */
+  /** The report in storage.session for `fingerprint` (lib/connection/report-store.ts writeReport), running or finished. */
   storedReport(fingerprint: string): Promise<ConnectionReport | undefined> {
     return sessionItem<ConnectionReport>(this.page, REPORT_KEY_PREFIX + fingerprint);
   }

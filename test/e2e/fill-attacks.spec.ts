@@ -12,7 +12,7 @@
  *   status bar, another field's label) refuses, and so does its own label made to hide it.
  */
 import type { FillReport } from '../../lib/fill/types';
-import type { Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings/model';
 import { client } from '../fixtures/environments';
 import { DEMO_SETTINGS, ExtensionPage, fillReportOf } from './extension-page';
 import type { FixtureServer } from '../fixtures/server';

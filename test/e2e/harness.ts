@@ -1,6 +1,6 @@
 /**
  * The e2e harness: the BUILT extension (.output/chrome-mv3-e2e) in Debian Chromium, headless, a fresh profile per
- * test, with the fixture server's real host names mapped to it (TOOLCHAIN.md: --host-resolver-rules + the
+ * test, with the fixture server's real host names mapped to it (test/README.md: --host-resolver-rules + the
  * certificate's SPKI). Modelled on WXT's e2e example: fixtures hand tests the context, the extension id, the service
  * worker and a popup page object.
  */

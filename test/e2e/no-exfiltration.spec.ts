@@ -5,8 +5,8 @@
  * - neither the client secret nor an issued token appears in the service worker's console, in any stored report,
  *   or anywhere in storage.local. The token is taken from what the fake PingOne itself received.
  */
-import { productClaims, signTestCredential } from '../../lib/credential/test-credentials';
-import { REPORT_KEY_PREFIX } from '../../lib/vault';
+import { productClaims, signTestCredential } from '../fixtures/credentials';
+import { REPORT_KEY_PREFIX } from '../../lib/connection/report-store';
 import { client, environment } from '../fixtures/environments';
 import { createSamples, type Samples } from '../fixtures/samples';
 import { ExtensionPage } from './extension-page';

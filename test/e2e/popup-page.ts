@@ -2,7 +2,7 @@
  * Page object for the popup. Two ways in:
  * - `openInTab()`: popup.html in an ordinary tab, for what does not depend on the active tab;
  * - `openOver(page)`: the REAL toolbar popup over a console tab, the admin's actual flow. `action.openPopup()` opens it
- *   and the DevTools protocol reaches it (TOOLCHAIN.md: Playwright's persistent context does not list it);
+ *   and the DevTools protocol reaches it (test/README.md: Playwright's persistent context does not list it);
  * - `attach()`: the real toolbar popup the extension opened by itself, reached the same way.
  */
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
@@ -34,7 +34,7 @@ export class PopupPage {
   /** Reach the toolbar popup the extension itself opened (the context menu's "Inspect as PingOne credential"). */
   async attach(): Promise<this> {
     const deadline = Date.now() + 10_000;
-    // A DevTools connection made before the popup exists never lists it (TOOLCHAIN.md): wait for the browser to have it.
+    // A DevTools connection made before the popup exists never lists it (test/README.md): wait for the browser to have it.
     const popupOpen = () => this.extension.serviceWorker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length > 0);
     while (!(await popupOpen())) {
       if (Date.now() > deadline) throw new Error('the toolbar popup did not open');

@@ -5,7 +5,7 @@
  * filling the form so React's state holds the values.
  */
 import { readCredential } from '../../lib/credential';
-import { gatewayClaims, signTestCredential } from '../../lib/credential/test-credentials';
+import { gatewayClaims, signTestCredential } from '../fixtures/credentials';
 import { VAULT_IDLE_ALARM } from '../../lib/vault';
 import { client, environment } from '../fixtures/environments';
 import type { Sample, SampleKey } from '../fixtures/samples';
@@ -360,7 +360,7 @@ test('on a page that is no known console, the toolbar popup asks which console i
   // What this proves: on an https page NOT added in Options, the real toolbar popup offers "This page is" with the
   // console that takes the pasted credential, and "Fill PingAccess" sends the fill naming it, through the background's
   // gate, into the page's app state. What it does NOT prove: Chrome's activeTab grant itself. Headless
-  // Chromium cannot grant activeTab (TOOLCHAIN.md: a programmatic openPopup() grants nothing), so the popup reads
+  // Chromium cannot grant activeTab (test/README.md: a programmatic openPopup() grants nothing), so the popup reads
   // this tab's URL and the background injects into it through the e2e build's static host permission for
   // https://pa.demo.internal:9000 (wxt.config.ts DEMO_SELF_HOSTED), which stands in for the grant a real click gives.
   const sample = fixtures.samples.gatewayDev;

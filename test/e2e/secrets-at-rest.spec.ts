@@ -1,5 +1,5 @@
 /**
- * Secrets never reach disk (DESIGN.md "Security rules"), proven on the whole profile: the admin's real flow in the
+ * Secrets never reach disk (README.md, Security model), proven on the whole profile: the admin's real flow in the
  * REAL toolbar popup (paste, fill the Cloudflare console, test the connection with a secret that earns a token),
  * then the popup is closed, the browser shut down so Chromium flushes everything it keeps, and every file of the
  * Chromium profile is searched for the client secrets, the raw JWT (and its payload segment, which carries the

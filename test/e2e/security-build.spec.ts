@@ -30,8 +30,9 @@ test('the production Chrome manifest asks for exactly the expected permissions',
     // storage: vault (session) + settings (local); alarms: idle auto-clear; activeTab + scripting: the fill on the
     // admin's click; contextMenus: "Inspect as PingOne credential"; clipboardRead: "Paste from clipboard", and reading
     // back a copied secret before clearing it; clipboardWrite + offscreen: clearing a copied secret from the clipboard
-    // with no page focused (an offscreen document, reason CLIPBOARD).
-    ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'offscreen', 'scripting', 'storage'],
+    // with no page focused (an offscreen document, reason CLIPBOARD); declarativeNetRequestWithHostAccess: one session
+    // rule takes the Origin header off the connection test's own requests to PingOne's hosts (no install warning).
+    ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'declarativeNetRequestWithHostAccess', 'offscreen', 'scripting', 'storage'],
   );
   expect(built.host_permissions).toEqual([
     // PingOne: exactly the auth and API host of each region in lib/regions.ts, for the connection test.

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ReadError } from '../../lib/credential/types';
+
+export interface CredentialInputProps {
+  text: string;
+  /** Why the text is not a credential (from readCredential); shown next to the box. */
+  error?: ReadError;
+  /** Why the clipboard could not be read. */
+  clipboardError?: string;
+  /** Focus the box when the popup opens empty, so Ctrl+V works at once. */
+  autoFocus?: boolean;
+  /** The text holds a secret: draw it as discs while the box is not focused (shoulder-surfing, screenshots). */
+  conceal?: boolean;
+  onInput(text: string): void;
+  onPaste(): void;
+  onClear(): void;
+}
+
+const ERROR_ID = 'credential-error';
+const HELP_ID = 'credential-help';
+
+export function CredentialInput({ text, error, clipboardError, autoFocus, conceal, onInput, onPaste, onClear }: CredentialInputProps) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The autofocus attribute is not honoured for elements a script inserts after load in every browser: focus here.
+  useEffect(() => {
+    if (autoFocus) box.current?.focus();
+  }, []);
+  const problem = error ?? (clipboardError ? { message: clipboardError, hint: undefined } : undefined);
+  return (
+    <section class="input" aria-label="Credential input">
+      <label for="credential" class="field-label">
+        Credential
+      </label>
+      <p id={HELP_ID} class="help">
+        A gateway or product-connection credential (JWT), Cloudflare JSON, or the Client ID, Client Secret and
+        Environment ID lines of a PingOne application.{conceal && ' Its text is hidden while you are not editing it.'}
+      </p>
+      <textarea
+        id="credential"
+        class={conceal ? 'credential concealed' : 'credential'}
+        rows={4}
+        value={text}
+        spellcheck={false}
+        autocomplete="off"
+        autocapitalize="off"
+        ref={box}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={problem ? `${ERROR_ID} ${HELP_ID}` : HELP_ID}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      <div class="row">
+        <button type="button" class="button" onClick={onPaste}>
+          Paste from clipboard
+        </button>
+        <button type="button" class="button" onClick={onClear} disabled={text === ''}>
+          Clear
+        </button>
+      </div>
+      {/* Always present so the error is announced when it appears (a live region must exist first). */}
+      <div id={ERROR_ID} role="alert" class={problem ? 'alert' : 'alert empty'}>
+        {problem && (
+          <>
+            <p class="alert-message">{problem.message}</p>
+            {problem.hint && <p class="alert-hint">{problem.hint}</p>}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

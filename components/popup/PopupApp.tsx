@@ -1,0 +1,308 @@
+/**
+ * The popup: paste a credential, see what it is and what is wrong with it for the console in the active tab, then
+ * act (fill, test, export). Props in, events out: everything that touches the browser is in entrypoints/popup.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConnectionReport } from '../../lib/connection/types';
+import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../../lib/consoles';
+import type { ConsoleId, ConsoleModule, PlanOptions } from '../../lib/consoles/types';
+import { checkCredential, fingerprintCredential, readCredential } from '../../lib/credential';
+import type { Credential } from '../../lib/credential/types';
+import type { FillReport } from '../../lib/fill/types';
+import type { RegionTld } from '../../lib/regions';
+import type { PopupTab } from './console-tab';
+import { ChecksList } from './ChecksList';
+import { ClaimsTable } from './ClaimsTable';
+import { ConnectionPanel } from './ConnectionPanel';
+import type { CopyHandler } from './CopyButton';
+import { CredentialInput } from './CredentialInput';
+import { CredentialSummary } from './CredentialSummary';
+import { DraftView } from './DraftView';
+import { ExportPanel, type ExportRequest } from './ExportPanel';
+import { FillPanel, type FillChoices } from './FillPanel';
+import { SelectionSource, type SourceQuestion } from './SelectionSource';
+import { TargetBanner } from './TargetBanner';
+
+export interface PopupAppProps {
+  initialText: string;
+  target: PopupTab;
+  connection: ConnectionReport | null;
+  /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
+  settingsNotice?: string;
+  /** The keyboard shortcut that opens the popup, when one is set. */
+  shortcut?: string;
+  /**
+   * Text the context menu sent (lib/selection-draft): drawn above the vault's credential, never filled nor tested,
+   * until the admin uses it (the wiring then reopens the popup's text on it) or discards it.
+   */
+  draft?: { text: string; source: string };
+  onUseDraft(): void;
+  /**
+   * The page `initialText` was selected on (lib/selection-source.ts), if a selection put it in the vault; an edit makes
+   * it another text, no longer the selection's (the background binds the mark to the text's hash).
+   */
+  source?: string;
+  /** The background asks the admin to confirm that text before its first fill or test. */
+  sourceQuestion?: SourceQuestion;
+  onDiscardDraft(): void;
+  onTextChange(text: string): void;
+  onPaste(): Promise<string>;
+  onCopy: CopyHandler;
+  /** Rejects with a FillBlockedError (components/FillPanel) when checks blocked the fill, else with Error(message). */
+  onFill(request: FillChoices): Promise<FillReport>;
+  /** `regionTld`: the region the admin chose for a credential that names none. */
+  onTestConnection(regionTld?: RegionTld): void;
+  onCancelTest(): void;
+  onClear(): void;
+  /** `consoleId`: the console of the target shown (the admin's choice on a page that is no known console). */
+  onRememberTenant(consoleId: ConsoleId): Promise<void>;
+  onOpenOptions(): void;
+}
+
+/** Performance entry names: the e2e suite and the bench read the measure (and the attribute on the root). */
+export const INPUT_MARK = 'pch:credential-input';
+export const PASTE_TO_CHECKS_MEASURE = 'pch:paste-to-checks';
+
+const NO_CREDENTIAL = 'Paste a credential first.';
+
+/**
+ * The value the console's own plan fills into field `key` for this credential with the admin's `options` (else the
+ * console's defaults), or undefined when its form has no such field. Asking the plan keeps one source for every
+ * console's rules (names, description, scopes); only the value is read, so the plan's origin does not matter here.
+ */
+function plannedValue(
+  module: ConsoleModule,
+  credential: Credential,
+  key: string,
+  options: Omit<PlanOptions, 'origin'> = {},
+): string | undefined {
+  try {
+    const field = module.plan(credential, { origin: '', ...options }).fields.find((candidate) => candidate.key === key);
+    return typeof field?.value === 'string' ? field.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The admin-API exports that fit this credential's kind; `name`: the admin's, else each console's default;
+ * `description`: the admin's PingAccess Description, if typed.
+ */
+function exportRequests(credential: Credential, name: string | undefined, description: string | undefined): ExportRequest[] {
+  const nameFor = (id: ConsoleId) => name || plannedValue(consoleById(id), credential, 'name') || 'PingOne';
+  const requests: ExportRequest[] = [];
+  if (consoleById('cloudflare').accepts.includes(credential.kind)) {
+    requests.push({
+      label: 'Copy Cloudflare API request',
+      build: (includeSecret) => cloudflareApiRequest(credential, { name: nameFor('cloudflare'), includeSecret }),
+    });
+  }
+  if (consoleById('pingaccess').accepts.includes(credential.kind)) {
+    requests.push({
+      label: 'Copy PingAccess API request',
+      build: (includeSecret) => pingAccessApiRequest(credential, { name: nameFor('pingaccess'), description, includeSecret }),
+    });
+  }
+  return requests;
+}
+
+/**
+ * The target the popup works with. On a page that is no known console: the console the admin picked, else the first
+ * that takes this credential (a gateway credential: PingAccess), else the first offered.
+ */
+function shownTarget(target: PopupTab, picked: ConsoleId | undefined, credential: Credential | undefined): Exclude<PopupTab, { choices: unknown }> {
+  if (!('choices' in target)) return target;
+  const { choices } = target;
+  return (
+    choices.find((choice) => choice.consoleId === picked) ??
+    choices.find((choice) => credential !== undefined && choice.console.accepts.includes(credential.kind)) ??
+    choices[0]
+  );
+}
+
+export function PopupApp(props: PopupAppProps) {
+  const { target } = props;
+  const [text, setText] = useState(props.initialText);
+  const [clipboardError, setClipboardError] = useState<string>();
+  const root = useRef<HTMLDivElement>(null);
+  const measuring = useRef(false);
+
+  const read = useMemo(() => (text.trim() === '' ? undefined : readCredential(text)), [text]);
+  const credential = read?.ok ? read.credential : undefined;
+
+  const [picked, setPicked] = useState<ConsoleId>();
+  const choices = 'choices' in target ? target.choices : undefined;
+  const shown = shownTarget(target, picked, credential);
+  const onConsole = 'unavailable' in shown ? undefined : shown;
+
+  // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
+  const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
+  useEffect(() => {
+    if (!credential) return;
+    let current = true;
+    void fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
+    return () => {
+      current = false;
+    };
+  }, [credential]);
+  const fingerprint = fingerprinted && fingerprinted.of === credential ? fingerprinted.fingerprint : undefined;
+
+  const checks = useMemo(
+    () =>
+      credential
+        ? checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
+        : [],
+    [credential, onConsole, fingerprint],
+  );
+
+  // "Paste to checks rendered": from the input event to the DOM holding the new checks (layout effects run right
+  // after Preact commits the render, before the browser paints).
+  useLayoutEffect(() => {
+    if (!measuring.current) return;
+    measuring.current = false;
+    const measure = performance.measure(PASTE_TO_CHECKS_MEASURE, INPUT_MARK);
+    root.current?.setAttribute('data-paste-to-checks-ms', measure.duration.toFixed(2));
+  }, [read]);
+
+  // The Name field starts as what the console's plan would fill; undefined: this console's form has no Name.
+  const consoleModule = onConsole && consoleById(onConsole.consoleId);
+  const suggestedName = useMemo(() => {
+    if (!credential || !consoleModule || plannedValue(consoleModule, credential, 'name', { name: 'PingOne' }) === undefined) {
+      return undefined;
+    }
+    return plannedValue(consoleModule, credential, 'name') ?? '';
+  }, [credential, consoleModule]);
+  // What the admin typed, per console: switching "This page is" and back keeps it; a new credential starts afresh.
+  const [typedNames, setTypedNames] = useState<{ of?: Credential; byConsole: Record<string, string> }>({ byConsole: {} });
+  const typed = typedNames.of === credential ? typedNames.byConsole : {};
+  const name = (onConsole && typed[onConsole.consoleId]) ?? suggestedName ?? '';
+  const setName = (next: string) => {
+    if (!onConsole) return;
+    setTypedNames({ of: credential, byConsole: { ...typed, [onConsole.consoleId]: next } });
+  };
+  // PingAccess's Description and PingFederate's extra scopes: offered where the console's plan has the field.
+  const [description, setDescription] = useState('');
+  const [scopes, setScopes] = useState('');
+  const plannedDescription = credential && consoleModule && plannedValue(consoleModule, credential, 'description');
+  const plannedScopes = credential && consoleModule && plannedValue(consoleModule, credential, 'scopes', { scopes });
+
+  const change = (next: string) => {
+    performance.mark(INPUT_MARK);
+    measuring.current = true;
+    setClipboardError(undefined);
+    setText(next);
+    props.onTextChange(next);
+  };
+
+  const paste = async () => {
+    try {
+      change(await props.onPaste());
+    } catch (error) {
+      setClipboardError(`Could not read the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const clear = () => {
+    setText('');
+    setClipboardError(undefined);
+    props.onClear();
+  };
+
+  const connection = props.connection && fingerprint && props.connection.fingerprint === fingerprint ? props.connection : null;
+  // Fill and test also wait for the fingerprint (a moment, and silently): only with it are the checks complete (the
+  // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
+  const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
+  const now = Date.now();
+
+  return (
+    <div class="popup" ref={root}>
+      <header class="header">
+        <h1>PingOne Connection Helper</h1>
+      </header>
+      {props.settingsNotice && (
+        <p class="settings-notice" role="status">
+          {props.settingsNotice}{' '}
+          <button type="button" class="link" onClick={props.onOpenOptions}>
+            Review in Options
+          </button>
+        </p>
+      )}
+      {props.draft && (
+        <DraftView
+          {...props.draft}
+          context={onConsole?.context}
+          now={now}
+          onUse={props.onUseDraft}
+          onDiscard={props.onDiscardDraft}
+          onCopy={props.onCopy}
+        />
+      )}
+      {onConsole && (
+        <TargetBanner
+          target={onConsole}
+          environment={credential && (credential.environmentName ?? credential.environmentId)}
+          onRememberTenant={() => props.onRememberTenant(onConsole.consoleId)}
+        />
+      )}
+      <CredentialInput
+        text={text}
+        error={read && !read.ok ? read.error : undefined}
+        clipboardError={clipboardError}
+        autoFocus={props.initialText === ''}
+        conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
+        onInput={change}
+        onPaste={paste}
+        onClear={clear}
+      />
+      <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
+      {credential && (
+        <>
+          <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
+          <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
+        </>
+      )}
+      {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
+          credential it was made with. */}
+      <FillPanel
+        key={fingerprint}
+        target={shown}
+        pageChoice={choices && { choices, onChoose: setPicked, onOpenOptions: props.onOpenOptions }}
+        notReady={notReady}
+        blocking={checks.filter((check) => check.level === 'error')}
+        name={suggestedName === undefined ? undefined : name}
+        onNameChange={setName}
+        description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
+        scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
+        onFill={props.onFill}
+      />
+      <ConnectionPanel
+        key={fingerprint}
+        report={connection}
+        notReady={notReady}
+        regionChoice={credential && !credential.region ? { initial: onConsole?.context.expected?.regionTld } : undefined}
+        onTest={props.onTestConnection}
+        onCancel={props.onCancelTest}
+      />
+      {credential && (
+        <>
+          <ExportPanel
+            requests={exportRequests(
+              credential,
+              suggestedName === undefined ? undefined : name.trim(),
+              (plannedDescription && description.trim()) || undefined,
+            )}
+            secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'}
+            onCopy={props.onCopy}
+          />
+          <ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />
+        </>
+      )}
+      <footer class="footer">
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          Options: consoles, tenants, preferences
+        </button>
+        {props.shortcut && <span class="muted"> · Open with {props.shortcut}</span>}
+      </footer>
+    </div>
+  );
+}

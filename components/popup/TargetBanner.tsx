@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { TIER_NAMES } from '../../lib/settings/model';
+import type { PopupTab } from './console-tab';
+
+export interface TargetBannerProps {
+  target: Extract<PopupTab, { consoleId: string }>;
+  /** The credential's environment, offered for "Remember this tenant uses this environment"; absent when none is read. */
+  environment?: string;
+  onRememberTenant(): Promise<void>;
+}
+
+/**
+ * Where a fill would go: the console, its tenant and tier (production loudly, since a wrong credential there breaks
+ * sign-in for real users), and which PingOne environment the tenant is mapped to, or an offer to remember it.
+ */
+export function TargetBanner({ target, environment, onRememberTenant }: TargetBannerProps) {
+  const [status, setStatus] = useState('');
+  const production = target.tier === 'production';
+  const host = new URL(target.origin).host;
+  const { expected } = target.context;
+
+  const remember = async () => {
+    setStatus('Saving…');
+    try {
+      await onRememberTenant();
+      setStatus('Remembered.');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <section class={production ? 'target production' : 'target'} aria-label="Target console">
+      <p class="target-line">
+        {target.tier && (
+          <span class={`tier tier-${target.tier}`}>
+            {production && <span aria-hidden="true">▲ </span>}
+            {TIER_NAMES[target.tier]}
+          </span>
+        )}{' '}
+        <span class="target-console">{target.consoleName}</span> <span class="target-host">{host}</span>
+      </p>
+      {target.tenantLabel && <p class="target-tenant">Tenant: {target.tenantLabel}</p>}
+      {expected ? (
+        <p class="target-expected">
+          Expects environment <span class="strong">{expected.environmentName ?? expected.environmentId}</span>
+          {expected.regionTld && <span class="muted"> (pingone.{expected.regionTld})</span>}
+        </p>
+      ) : (
+        <div class="target-unmapped">
+          <p>This tenant is not mapped to a PingOne environment yet.</p>
+          {environment && (
+            <p class="row">
+              <button type="button" class="button small" onClick={remember}>
+                Remember this tenant uses this environment
+              </button>
+              <span class="muted">{environment}</span>
+            </p>
+          )}
+        </div>
+      )}
+      <p class="status-line" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The settings' shape: the environment map (console tenant -> the PingOne environment it must receive credentials
+ * from), self-hosted console origins, preferences, and the fill history by fingerprint. Nothing secret, ever.
+ */
+import type { ConsoleId, SelfHostedConsole } from '../consoles/types';
+import type { RegionTld } from '../regions';
+
+export type Tier = 'development' | 'uat' | 'staging' | 'production' | 'sandbox';
+
+export interface TenantMapping {
+  origin: string;
+  consoleId: ConsoleId;
+  tier: Tier;
+  label: string;
+  expected: { environmentId: string; environmentName?: string; regionTld?: RegionTld };
+}
+
+export interface UseRecord {
+  fingerprint: string;
+  origin: string;
+  consoleId: ConsoleId;
+  tenantLabel?: string;
+  tier?: Tier;
+  environmentId: string;
+  at: number;
+}
+
+export interface Settings {
+  version: 1;
+  tenants: TenantMapping[];
+  selfHosted: SelfHostedConsole[];
+  idleClearMinutes: number;
+  readClipboardOnOpen: boolean;
+  /** Newest first, at most MAX_USES. */
+  uses: UseRecord[];
+}
+
+/** In promotion order, lowest first. */
+export const TIERS = ['development', 'uat', 'staging', 'production', 'sandbox'] as const satisfies readonly Tier[];
+
+export const TIER_NAMES: Readonly<Record<Tier, string>> = {
+  development: 'Development',
+  uat: 'UAT',
+  staging: 'Staging',
+  production: 'Production',
+  sandbox: 'Sandbox',
+};
+
+export const DEFAULT_IDLE_CLEAR_MINUTES = 10;
+/** A credential left in the vault longer than two hours is forgotten, not kept: there is no "never". */
+export const MAX_IDLE_CLEAR_MINUTES = 120;
+export const MAX_USES = 200;
+export const MAX_TENANTS = 200;
+export const MAX_SELF_HOSTED = 50;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  version: 1,
+  tenants: [],
+  selfHosted: [],
+  idleClearMinutes: DEFAULT_IDLE_CLEAR_MINUTES,
+  readClipboardOnOpen: false,
+  uses: [],
+}) as Settings;

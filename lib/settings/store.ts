@@ -1,0 +1,98 @@
+/**
+ * Settings in `storage.local` under the key `settings`. NOTHING SECRET EVER: the schemas are strict about what is
+ * written (unknown keys refused on save and import). Loading never throws (see ./repair.ts); every write holds one
+ * lock, so the background, the popup and the options page never overwrite each other's change.
+ */
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, type Settings } from './model';
+import { repairSettings } from './repair';
+import { newestFirst } from './tenants';
+import { issuesOf, settingsSchema } from './schema';
+
+const STORAGE_KEY = 'settings';
+
+export async function loadSettings(): Promise<{ settings: Settings; notice?: string }> {
+  let stored: unknown;
+  try {
+    const items = await browser.storage.local.get(STORAGE_KEY);
+    stored = (items as Record<string, unknown>)[STORAGE_KEY];
+  } catch (error) {
+    return {
+      settings: structuredClone(DEFAULT_SETTINGS),
+      notice: `Settings could not be read from browser storage (${error instanceof Error ? error.message : String(error)}); defaults are in use.`,
+    };
+  }
+  return repairSettings(stored);
+}
+
+
+/**
+ * The Web Locks name every settings write holds. Exported for the end-to-end test that proves an options page waits
+ * while the service worker holds it.
+ */
+export const SETTINGS_LOCK = 'pingone-connection-helper/settings';
+
+let writesInThisContext: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `write` while no other settings write of this extension runs. storage.local has no transactions, so a
+ * read-change-write from the background (a fill record) and one from the options page (an edited tenant) could both
+ * read the same value and the later write would drop the other's change. The background, the popup and the options
+ * page share one origin, and Web Locks are per origin (MDN "Web Locks API": Chrome 69, Firefox 96, in windows and
+ * workers), so the lock serialises them all: what a write reads is what is stored when it writes.
+ * No revision counter: with the lock there is nothing left for compare-and-retry to catch, and without it
+ * storage.local offers no atomic compare to build one on. Residual window: a write that bypasses this module
+ * (DevTools, say); nothing in this extension does. Where Web Locks are missing (happy-dom and Node in unit tests),
+ * writes still queue within the one context.
+ */
+async function exclusively<T>(write: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator.locks ?? undefined);
+  // lib.dom types `request` as resolving to the callback's own return value, here a promise; it resolves to T.
+  if (locks) return locks.request(SETTINGS_LOCK, write);
+  const queued = writesInThisContext.then(write);
+  writesInThisContext = queued.catch(() => undefined);
+  return queued;
+}
+
+function checkedForStorage(settings: Settings): Settings {
+  const result = settingsSchema.safeParse(settings);
+  if (!result.success) {
+    const first = issuesOf(result.error)[0];
+    throw new TypeError(`saveSettings: invalid settings at ${first?.path}: ${first?.message}`);
+  }
+  return { ...result.data, uses: newestFirst(result.data.uses) };
+}
+
+/**
+ * Validates before writing with strict schemas, so a stray field (say, a credential passed by mistake) is refused
+ * rather than stored, and so is a second row for one origin. Invalid settings are a programming error: this rejects
+ * and writes nothing. Replaces whatever is stored: to change settings, use updateSettings.
+ */
+export async function saveSettings(settings: Settings): Promise<void> {
+  const checked = checkedForStorage(settings);
+  return exclusively(() => browser.storage.local.set({ [STORAGE_KEY]: checked }));
+}
+
+/**
+ * Applies `change` to the settings as stored at this moment and stores the result, holding the settings lock from
+ * the read to the write (see `exclusively`), so a change made meanwhile by another page or the background is never
+ * overwritten. `change` must be synchronous: nothing else may be awaited while the lock is held.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  return exclusively(async () => {
+    const { settings } = await loadSettings();
+    const next = checkedForStorage(change(settings));
+    await browser.storage.local.set({ [STORAGE_KEY]: next });
+    return next;
+  });
+}
+
+/** Calls back with freshly loaded settings whenever another page changes them; returns the unsubscribe. */
+export function watchSettings(onChange: (loaded: { settings: Settings; notice?: string }) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && STORAGE_KEY in changes) void loadSettings().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
