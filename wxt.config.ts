@@ -1,6 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { pingOneHostPermissions } from './lib/regions';
+import { ICON_SIZES, TOOLBAR_ICON_SIZES, iconMap, iconPath } from './lib/brand/icons';
+import { renderIcon } from './lib/brand/render-icon';
 
 /**
  * Hosted consoles with fixed host names (lib/consoles/README.md). Self-hosted PingAccess/PingFederate and AIC custom
@@ -15,12 +19,28 @@ const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgebl
  */
 const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];
 
+/** The suggested key that opens the popup; the README says the same and test/e2e/security-build.spec.ts holds both. */
+const OPEN_POPUP_KEY = 'Alt+Shift+P';
+
 export default defineConfig({
   // No webextension-polyfill: Chrome's MV3 APIs return promises and Firefox has `browser`; the one thing it added,
   // answering a message with a promise, lib/answer-message.ts does with sendResponse (2.7 kB gzip per page saved).
   imports: false,
   // No modulepreload polyfill: every browser this extension runs in preloads modules natively (Chrome 66, Firefox 115;
   // https://developer.mozilla.org/docs/Web/HTML/Attributes/rel/modulepreload), so it would be dead weight in each page.
+  // The icons are rendered from lib/brand/icon.svg at every build rather than committed, so they cannot drift from it.
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      // Rendered into WXT's own scratch folder and copied from there (a generated public file may only be text).
+      const rendered = path.join(wxt.config.wxtDir, 'icon');
+      mkdirSync(rendered, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const absoluteSrc = path.join(rendered, `${size}.png`);
+        writeFileSync(absoluteSrc, renderIcon(size).png);
+        files.push({ absoluteSrc, relativeDest: iconPath(size) });
+      }
+    },
+  },
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
@@ -51,7 +71,19 @@ export default defineConfig({
     // WXT drops `optional_host_permissions` from the MV2 (Firefox) manifest, and Firefox refuses
     // `permissions.request` for an origin not declared optional: MV2 declares origins in `optional_permissions`.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
-    action: { default_title: 'PingOne Connection Helper' },
+    icons: iconMap(ICON_SIZES),
+    // MV2 (Firefox) names it `browser_action`: WXT writes the popup there itself and would drop an `action` given here.
+    [browser === 'firefox' ? 'browser_action' : 'action']: {
+      default_title: 'PingOne Connection Helper',
+      default_icon: iconMap(TOOLBAR_ICON_SIZES),
+    },
+    // Opens the popup (https://developer.chrome.com/docs/extensions/reference/api/commands#action_commands; MV2 names it
+    // `_execute_browser_action`). Alt+Shift+P: neither browser binds it (https://support.google.com/chrome/answer/157179,
+    // https://support.mozilla.org/kb/keyboard-shortcuts-perform-firefox-tasks-quickly), nor do the password managers
+    // admins run beside it (Bitwarden Ctrl+Shift+L/Y/U/9, 1Password Ctrl+Shift+X and Ctrl+.); the admin may change it.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: OPEN_POPUP_KEY } },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,6 +6,7 @@ import { abandonConnectionTest, recoverInterruptedTests } from '../lib/backgroun
 import { installNoOriginRule } from '../lib/background/no-origin-rule';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
+import { watchToolbar, type ActionApi } from '../lib/background/toolbar-state';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
 import { idleMsOf } from '../lib/settings/model';
 import { loadSettings, watchSettings } from '../lib/settings/store';
@@ -18,6 +19,10 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener(answering((message, sender: Browser.runtime.MessageSender) => routeMessage(message, sender, extension)));
+
+  // The toolbar button's badge and title say whether a credential is loaded and whether it fits the tab's tenant.
+  const toolbar = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  watchToolbar((import.meta.env.FIREFOX ? toolbar.browserAction : toolbar.action)!);
 
   // The connection test asks PingOne as a console's server does, with no Origin header (lib/background/no-origin-rule.ts).
   void installNoOriginRule(browser.declarativeNetRequest, new URL(extension.origin).host);

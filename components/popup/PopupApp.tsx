@@ -30,6 +30,8 @@ export interface PopupAppProps {
   connection: ConnectionReport | null;
   /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
   settingsNotice?: string;
+  /** The keyboard shortcut that opens the popup, when one is set. */
+  shortcut?: string;
   /**
    * Text the context menu sent (lib/selection-draft): drawn above the vault's credential, never filled nor tested,
    * until the admin uses it (the wiring then reopens the popup's text on it) or discards it.
@@ -300,6 +302,7 @@ export function PopupApp(props: PopupAppProps) {
         <button type="button" class="link" onClick={props.onOpenOptions}>
           Options: consoles, tenants, preferences
         </button>
+        {props.shortcut && <span class="muted"> · Open with {props.shortcut}</span>}
       </footer>
     </div>
   );

@@ -45,6 +45,8 @@ async function main() {
   let { settings } = loaded;
   const idleMs = () => idleMsOf(settings);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  // The key that opens the popup, as the admin may have changed it (chrome://extensions/shortcuts, about:addons).
+  const shortcut = (await browser.commands.getAll()).find((command) => command.name?.startsWith('_execute_'))?.shortcut;
 
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
   await touchVault(idleMs());
@@ -106,6 +108,7 @@ async function main() {
     target: targetProps(),
     connection,
     settingsNotice: loaded.notice,
+    shortcut,
     draft: draft && { text: draft.text, source: draft.origin },
     source,
     sourceQuestion,

@@ -12,8 +12,13 @@ import { closeExtension, launchExtension } from '../e2e/harness';
 import { PopupPage } from '../e2e/popup-page';
 import { CONSOLE_ORIGINS } from '../fixtures/environments';
 import { startFixtureServer } from '../fixtures/server';
+import { LISTING_SCREENSHOTS, SCREENSHOT_SIZE } from '../../lib/listing/listing';
+import { writeListingShot } from './listing-shot';
 
 const SCREENSHOTS = path.resolve('.output/demo-screenshots');
+/** `--listing <dir>` (npm run store): the console at 1280 x 800, and the store listing's screenshots written there too. */
+const listingAt = process.argv.indexOf('--listing');
+const LISTING = listingAt > 0 ? path.resolve(process.argv[listingAt + 1]!) : undefined;
 /** The credential the walk pastes: the Acme Dev web app as copied from PingOne (its Issuer line names the region). */
 const SAMPLE = 'webAppDevLines';
 const STEP_TIMEOUT_MS = 30_000;
@@ -23,6 +28,7 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 await rm(SCREENSHOTS, { recursive: true, force: true });
 await mkdir(SCREENSHOTS, { recursive: true });
+if (LISTING) await rm(LISTING, { recursive: true, force: true }).then(() => mkdir(LISTING, { recursive: true }));
 const written: string[] = [];
 async function screenshot(page: Page, name: string) {
   const file = path.join(SCREENSHOTS, `${String(written.length + 1).padStart(2, '0')}-${name}.png`);
@@ -65,6 +71,11 @@ try {
 
   const console_ = await extension.context.newPage();
   current = console_;
+  if (LISTING) await console_.setViewportSize(SCREENSHOT_SIZE);
+  const listingShot = async (name: (typeof LISTING_SCREENSHOTS)[number], region?: string) => {
+    const shown = region ? popup.page.getByRole('region', { name: region }) : undefined;
+    if (LISTING) await writeListingShot(console_, popup.page, path.join(LISTING, name), shown);
+  };
   await step('open the Cloudflare Zero Trust look-alike at one.dash.cloudflare.com', async () => {
     await console_.goto(server.consoleUrl('cloudflare'));
     await console_.getByTestId('app-state').waitFor();
@@ -77,6 +88,7 @@ try {
     await popup.paste(sample.text);
     await popup.checks.waitFor({ timeout: STEP_TIMEOUT_MS });
     await screenshot(popup.page, 'popup-credential-read');
+    await listingShot('1-credential-checked.png');
   });
 
   await step('click "Fill Cloudflare Zero Trust"', async () => {
@@ -86,6 +98,7 @@ try {
     current = console_;
     await waitForFilledClientId(console_);
     await screenshot(console_, 'cloudflare-console-filled');
+    await listingShot('2-console-filled.png', 'Fill report');
   });
 
   await step('click "Test connection" (the fake PingOne answers)', async () => {
@@ -96,6 +109,7 @@ try {
       .getByText(/Finished without failures|found a problem/)
       .waitFor({ timeout: STEP_TIMEOUT_MS });
     await screenshot(popup.page, 'popup-connection-test');
+    await listingShot('3-connection-tested.png', 'Connection test');
   });
 
   await step('click Save on the console: it shows what its React state received', async () => {

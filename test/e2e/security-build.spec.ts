@@ -4,9 +4,10 @@
  * A change to any expected list below must be deliberate: update it here with the reason.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PERMISSION_REASONS } from '../../lib/listing/permissions';
 
 const CHROME = path.resolve('.output/chrome-mv3');
 const FIREFOX = path.resolve('.output/firefox-mv2');
@@ -58,6 +59,8 @@ test('the production Chrome manifest asks for exactly the expected permissions',
   expect(built.content_security_policy).toBeUndefined();
   expect(built.web_accessible_resources).toBeUndefined();
   expect(built.externally_connectable).toBeUndefined();
+  // One command, the browser's own "open the popup", on the key the README names.
+  expect(built.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+P' } } });
 });
 
 test('the Firefox manifest asks for the same, in MV2 form', () => {
@@ -74,7 +77,17 @@ test('the Firefox manifest asks for the same, in MV2 form', () => {
   expect(firefox.content_security_policy).toBeUndefined();
   expect(firefox.web_accessible_resources).toBeUndefined();
   expect(firefox.externally_connectable).toBeUndefined();
+  expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+P' } } });
   expect(firefox.browser_specific_settings).toMatchObject({ gecko: { data_collection_permissions: { required: ['none'] } } });
+});
+
+test('every permission of both builds has its one-line justification in the listing, and nothing else has one', () => {
+  const chrome = manifest(CHROME);
+  const firefox = manifest(FIREFOX);
+  const apiPermissions = [...(chrome.permissions as string[]), ...(firefox.permissions as string[]).filter((entry) => !entry.includes('://'))];
+  const hosts = ['PingOne hosts', 'Hosted consoles', 'Optional host access'];
+  expect(Object.keys(PERMISSION_REASONS).sort()).toEqual([...new Set([...apiPermissions, ...hosts])].sort());
+  for (const reason of Object.values(PERMISSION_REASONS)) expect(reason).not.toContain('\n');
 });
 
 test('the e2e flavour differs from production only by the demo consoles’ host permissions', () => {
@@ -124,8 +137,19 @@ function zipEntries(file: string): string[] {
   return execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
 }
 
-test('npm run zip makes both store packages and a sources archive with nothing stray', () => {
-  test.setTimeout(180_000);
+test('npm run zip refuses without a complete store listing, then makes both packages and a sources archive with nothing stray', () => {
+  test.setTimeout(300_000);
+  // A listing with a screenshot gone: the packages would go out without it, so zip fails and names it.
+  execFileSync('npm', ['run', 'store'], { encoding: 'utf8', stdio: 'pipe' });
+  rmSync(path.resolve('.output/store/screenshots/2-console-filled.png'));
+  let refused = '';
+  try {
+    execFileSync('npm', ['run', 'zip'], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    refused = (error as { stderr: string }).stderr;
+  }
+  expect(refused).toContain('screenshots/2-console-filled.png is missing');
+  execFileSync('npm', ['run', 'store'], { encoding: 'utf8', stdio: 'pipe' });
   execFileSync('npm', ['run', 'zip'], { encoding: 'utf8', stdio: 'pipe' });
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const out = path.resolve('.output');
