@@ -42,7 +42,7 @@ test('browserAction.openPopup opens the real toolbar popup, drawn at its own siz
   }, undefined);
   console.log('browserAction.openPopup in Firefox:', JSON.stringify(opened));
   expect(opened).toMatchObject({ before: 0, result: 'resolved', popups: 1, credentialBox: true, horizontalScroll: false });
-  // The popup's own 400 px width (components/popup.css), not a tab's.
+  // The popup's own 400 px width (components/popup/popup.css), not a tab's.
   expect(opened.width).toBe(400);
   expect(opened.height).toBeGreaterThan(100);
 });
