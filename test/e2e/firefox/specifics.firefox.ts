@@ -3,9 +3,9 @@
  * window (its permission prompt, its context menu, a key pressed in the browser), the tests act there too: in
  * browser.xhtml through WebDriver BiDi's chrome contexts (FirefoxLaunch.inBrowserWindow), never by calling the
  * extension's listeners themselves.
- * - optional_permissions: Options asks Firefox for exactly the self-hosted origin; Deny in Firefox's prompt stores
- *   nothing and PingAccess there stays unfilled, Allow grants it and the popup fills it (the production build, which
- *   holds no demo origin).
+ * - optional_permissions: Options asks Firefox for the self-hosted console's host (on any port: Firefox patterns take
+ *   none); Deny in Firefox's prompt stores nothing and PingAccess there stays unfilled, Allow grants it and the popup
+ *   fills it (the production build, which holds no demo origin).
  * - The context menu: a real right-click, "Inspect as PingOne credential" chosen in Firefox's menu, and the
  *   background's browserAction.openPopup opening the real toolbar popup on the draft.
  * - The keyboard shortcut: Alt+Shift+P typed into the browser window opens the real toolbar popup over the console,
