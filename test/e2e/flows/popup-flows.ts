@@ -84,6 +84,10 @@ export async function connectionTestThroughPopup(driver: Driver, secret?: string
     const steps = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('.connection li')].map((item) => item.innerText.replace(/\s+/g, ' ').trim()), undefined);
     expect(steps).toHaveLength(3);
     ['Environment', 'Client authentication', 'Environment read'].forEach((name, i) => expect(steps[i]).toMatch(new RegExp(`^✓ ?Passed ${name} · \\d+ ms( |$)`)));
+    // Asked as a console's server asks: no Origin on the token request (lib/background/no-origin-rule.ts), in either browser.
+    const token = driver.fixtures.requests.find((request) => request.at >= t0 && request.path.endsWith('/as/token'));
+    expect(token?.headers).toBeDefined();
+    expect(token?.headers.origin).toBeUndefined();
   } else {
     await expect.poll(() => popup.text(region), { timeout: 30_000 }).toContain('The connection test found a problem.');
     expect(await popup.text(region)).toContain('PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post.');
