@@ -1,0 +1,57 @@
+/**
+ * The open popup's watch on the background worker: a long-lived `runtime.connect` port that carries nothing. When
+ * the worker stops (the browser ends an idle or stuck service worker, or it crashes) the port's onDisconnect fires in
+ * the popup (https://developer.chrome.com/docs/extensions/develop/concepts/messaging#port-lifetime), so a test or fill
+ * in flight is said to be interrupted at once instead of waiting on an answer that will never come.
+ */
+import { WORKER_WATCH_PORT } from './messages';
+
+export interface WatchedPort {
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export class WorkerGoneError extends Error {}
+
+export interface WorkerWatch {
+  /** Connect if not connected (connecting wakes a stopped worker; its next stop is then seen too). */
+  ensure(): void;
+  /** `work`, or a WorkerGoneError with `message` as soon as the worker goes away first. */
+  whileAlive<T>(work: Promise<T>, message: string): Promise<T>;
+}
+
+export function watchWorker(connect: (info: { name: string }) => WatchedPort, onGone: () => void): WorkerWatch {
+  let connected = false;
+  let goneListeners: (() => void)[] = [];
+  const ensure = () => {
+    if (connected) return;
+    let port: WatchedPort;
+    try {
+      port = connect({ name: WORKER_WATCH_PORT });
+    } catch {
+      return;
+    }
+    connected = true;
+    port.onDisconnect.addListener(() => {
+      connected = false;
+      const listeners = goneListeners;
+      goneListeners = [];
+      for (const listener of listeners) listener();
+      onGone();
+    });
+  };
+  return {
+    ensure,
+    whileAlive: (work, message) => {
+      ensure();
+      return new Promise((resolve, reject) => {
+        const gone = () => reject(new WorkerGoneError(message));
+        goneListeners.push(gone);
+        const settle = () => (goneListeners = goneListeners.filter((listener) => listener !== gone));
+        work.then(
+          (value) => (settle(), resolve(value)),
+          (error: unknown) => (settle(), reject(error)),
+        );
+      });
+    },
+  };
+}
