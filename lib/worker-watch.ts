@@ -10,6 +10,9 @@ export interface WatchedPort {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
+export const FILL_INTERRUPTED =
+  "Interrupted: the browser stopped the extension's background worker during the fill; check the form, then fill again.";
+
 export class WorkerGoneError extends Error {}
 
 export interface WorkerWatch {

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { consoleById } from '../../lib/consoles';
 import { regionByTld } from '../../lib/regions';
 import { type TenantMapping, TIER_NAMES } from '../../lib/settings/model';
-import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
 
 export interface TenantTableProps {
   tenants: readonly TenantMapping[];
@@ -22,7 +22,7 @@ export function TenantTable({ tenants, editingOrigin, onEdit, onRemove }: Tenant
       await onRemove(origin);
       setStatus(`Removed ${origin}.`);
     } catch (error) {
-      setStatus(`Not removed: ${errorText(error)}`);
+      setStatus(`Not removed: ${origin}: ${savedNotText(error)}`);
     }
   };
 
