@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keptHereOnlyText, savedNotText } from './storage-refusal';
+import { keptHereOnlyText } from './kept-here';
+import { savedNotText } from './storage-refusal';
 
 describe('storage refusals in the admin’s words', () => {
   it('a full storage.session says the credential is kept in the popup only', () => {

@@ -13,12 +13,10 @@ export interface WatchedPort {
 export const FILL_INTERRUPTED =
   "Interrupted: the browser stopped the extension's background worker during the fill; check the form, then fill again.";
 
-export class WorkerGoneError extends Error {}
-
 export interface WorkerWatch {
   /** Connect if not connected (connecting wakes a stopped worker; its next stop is then seen too). */
   ensure(): void;
-  /** `work`, or a WorkerGoneError with `message` as soon as the worker goes away first. */
+  /** `work`, or an Error with `message` as soon as the worker goes away first. */
   whileAlive<T>(work: Promise<T>, message: string): Promise<T>;
 }
 
@@ -47,7 +45,7 @@ export function watchWorker(connect: (info: { name: string }) => WatchedPort, on
     whileAlive: (work, message) => {
       ensure();
       return new Promise((resolve, reject) => {
-        const gone = () => reject(new WorkerGoneError(message));
+        const gone = () => reject(new Error(message));
         goneListeners.push(gone);
         const settle = () => (goneListeners = goneListeners.filter((listener) => listener !== gone));
         work.then(

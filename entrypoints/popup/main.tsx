@@ -27,7 +27,7 @@ import { errorText } from '../../lib/error-text';
 import { askBackground } from '../../lib/ask-background';
 import { FILL_INTERRUPTED, watchWorker } from '../../lib/worker-watch';
 import { INTERRUPTED_MESSAGE, interruptedReport } from '../../lib/connection/interrupted';
-import { keptHereOnlyText, NOT_IN_VAULT, REPORT_NOT_KEPT } from '../../lib/storage-refusal';
+import { keptHereOnlyText, NOT_IN_VAULT, REPORT_NOT_KEPT } from '../../lib/kept-here';
 
 /**
  * Ask the background to stop its connection test (the admin's Cancel, or the credential is gone). No answer means no
