@@ -6,7 +6,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FillBlockedError } from '../../components/popup/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
-import '../../components/theme.css';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
