@@ -21,38 +21,33 @@ export interface WorkerWatch {
 }
 
 export function watchWorker(connect: (info: { name: string }) => WatchedPort, onGone: () => void): WorkerWatch {
-  let connected = false;
-  let goneListeners: (() => void)[] = [];
-  const ensure = () => {
-    if (connected) return;
+  /** Settles when the connected worker goes away; absent while not connected. */
+  let gone: Promise<void> | undefined;
+  const ensure = (): Promise<void> => {
+    if (gone) return gone;
     let port: WatchedPort;
     try {
       port = connect({ name: WORKER_WATCH_PORT });
     } catch {
-      return;
+      // No background to watch (the extension is being reloaded): the work's own answer decides.
+      return new Promise(() => undefined);
     }
-    connected = true;
-    port.onDisconnect.addListener(() => {
-      connected = false;
-      const listeners = goneListeners;
-      goneListeners = [];
-      for (const listener of listeners) listener();
-      onGone();
-    });
+    return (gone = new Promise((resolve) =>
+      port.onDisconnect.addListener(() => {
+        gone = undefined;
+        onGone();
+        resolve();
+      }),
+    ));
   };
   return {
-    ensure,
-    whileAlive: (work, message) => {
-      ensure();
-      return new Promise((resolve, reject) => {
-        const gone = () => reject(new Error(message));
-        goneListeners.push(gone);
-        const settle = () => (goneListeners = goneListeners.filter((listener) => listener !== gone));
-        work.then(
-          (value) => (settle(), resolve(value)),
-          (error: unknown) => (settle(), reject(error)),
-        );
-      });
-    },
+    ensure: () => void ensure(),
+    whileAlive: (work, message) =>
+      Promise.race([
+        work,
+        ensure().then(() => {
+          throw new Error(message);
+        }),
+      ]),
   };
 }
