@@ -6,6 +6,7 @@ import { abandonConnectionTest, recoverInterruptedTests } from '../lib/backgroun
 import { installNoOriginRule } from '../lib/background/no-origin-rule';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
+import { acceptWatchPort } from '../lib/background/watch-port';
 import { watchToolbar, type ActionApi } from '../lib/background/toolbar-state';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
 import { idleMsOf } from '../lib/settings/model';
@@ -19,6 +20,8 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener(answering((message, sender: Browser.runtime.MessageSender) => routeMessage(message, sender, extension)));
+  // An open popup holds a port here: when this worker stops, the port closes and the popup says so (lib/worker-watch.ts).
+  browser.runtime.onConnect.addListener((port) => void acceptWatchPort(port, extension));
 
   // The toolbar button's badge and title say whether a credential is loaded and whether it fits the tab's tenant.
   const toolbar = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };

@@ -84,6 +84,12 @@ export interface BackgroundEvent {
   report: ConnectionReport;
 }
 
+/**
+ * The name of the long-lived port an open popup holds to the background (lib/worker-watch.ts): it carries no message,
+ * its disconnect tells the popup the worker is gone.
+ */
+export const WORKER_WATCH_PORT = 'worker-watch';
+
 /** The part of `runtime.MessageSender` the sender rule looks at. */
 export interface SenderFacts {
   id?: string;

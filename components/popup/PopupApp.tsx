@@ -30,6 +30,8 @@ export interface PopupAppProps {
   connection: ConnectionReport | null;
   /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
   settingsNotice?: string;
+  /** Set when storage.session refused what this popup shows (the credential, the test's report): it lasts only here. */
+  storageNotice?: string;
   /** The keyboard shortcut that opens the popup, when one is set. */
   shortcut?: string;
   /**
@@ -226,6 +228,11 @@ export function PopupApp(props: PopupAppProps) {
           <button type="button" class="link" onClick={props.onOpenOptions}>
             Review in Options
           </button>
+        </p>
+      )}
+      {props.storageNotice && (
+        <p class="settings-notice" role="alert">
+          {props.storageNotice}
         </p>
       )}
       {props.draft && (

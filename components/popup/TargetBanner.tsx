@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TIER_NAMES } from '../../lib/settings/model';
 import type { PopupTab } from './console-tab';
-import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
 
 export interface TargetBannerProps {
   target: Extract<PopupTab, { consoleId: string }>;
@@ -26,7 +26,7 @@ export function TargetBanner({ target, environment, onRememberTenant }: TargetBa
       await onRememberTenant();
       setStatus('Remembered.');
     } catch (error) {
-      setStatus(`Not saved: ${errorText(error)}`);
+      setStatus(`Not saved: ${savedNotText(error)}`);
     }
   };
 

@@ -6,7 +6,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FillBlockedError } from '../../components/popup/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
-import '../../components/theme.css';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
@@ -25,6 +24,9 @@ import type { SourceQuestion } from '../../components/popup/SelectionSource';
 import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
 import { errorText } from '../../lib/error-text';
 import { askBackground } from '../../lib/ask-background';
+import { FILL_INTERRUPTED, watchWorker } from '../../lib/worker-watch';
+import { INTERRUPTED_MESSAGE, interruptedReport } from '../../lib/connection/interrupted';
+import { keptHereOnlyText, NOT_IN_VAULT, REPORT_NOT_KEPT } from '../../lib/kept-here';
 
 /**
  * Ask the background to stop its connection test (the admin's Cancel, or the credential is gone). No answer means no
@@ -51,10 +53,31 @@ async function main() {
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
   await touchVault(idleMs());
   let text = await readVault(idleMs());
+  /** Why the credential shown lives in this popup only (storage.session refused it), if it does. */
+  let keptHere: string | undefined;
+  /** Set at the first render: a write refused before it (the clipboard read on open) is drawn by that render. */
+  let mounted = false;
+  /**
+   * A vault write that storage.session refused: the credential stays on screen, said to be kept here only. Nothing
+   * goes to another store; an older credential still in the vault is wiped, so no fill or test uses it instead.
+   */
+  const keep = (write: Promise<unknown>): Promise<void> =>
+    write.then(
+      () => {
+        if (keptHere === undefined) return;
+        keptHere = undefined;
+        if (mounted) rerender();
+      },
+      async (error: unknown) => {
+        keptHere = keptHereOnlyText(error);
+        await clearVault().catch(() => undefined);
+        if (mounted) rerender();
+      },
+    );
   if (!text && settings.readClipboardOnOpen) {
     // Opt-in preference (off by default): reading the clipboard unasked would surprise most admins.
     text = (await navigator.clipboard.readText().catch(() => '')).trim();
-    if (text) await writeVault(text, idleMs());
+    if (text) await keep(writeVault(text, idleMs()));
   }
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
@@ -78,6 +101,8 @@ async function main() {
     });
 
   let connection: ConnectionReport | null = null;
+  /** The fingerprint of a test the background started whose first report has not arrived yet. */
+  let testStarted: string | undefined;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
 
@@ -108,6 +133,7 @@ async function main() {
     target: targetProps(),
     connection,
     settingsNotice: loaded.notice,
+    storageNotice: keptHere ?? (connection?.notKept ? REPORT_NOT_KEPT : undefined),
     shortcut,
     draft: draft && { text: draft.text, source: draft.origin },
     source,
@@ -118,7 +144,7 @@ async function main() {
       text = used.text;
       source = used.origin;
       draft = undefined;
-      vaultWrite = adoptDraft(used, idleMs()).then(clearDraft);
+      vaultWrite = keep(adoptDraft(used, idleMs()).then(clearDraft));
       generation++;
       rerender();
     },
@@ -129,7 +155,7 @@ async function main() {
     },
     onTextChange: (next) => {
       text = next;
-      vaultWrite = writeVault(next, idleMs());
+      vaultWrite = keep(writeVault(next, idleMs()));
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: async (value, secret) => {
@@ -142,6 +168,7 @@ async function main() {
       const shown = resolveTarget(tab?.url, settings, consoleId);
       if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
       await vaultWrite;
+      if (keptHere) throw new Error(NOT_IN_VAULT);
       const request = {
         type: 'fill',
         tabId: tab.id,
@@ -152,10 +179,10 @@ async function main() {
         ...(scopes ? { scopes } : {}),
         ...(consoleId ? { consoleId } : {}),
       } as const;
-      let response = await askBackground(request);
+      let response = await watch.whileAlive(askBackground(request), FILL_INTERRUPTED);
       if (!response.ok && response.confirmSource) {
         if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
-        response = await askBackground({ ...request, sourceConfirmed: true });
+        response = await watch.whileAlive(askBackground({ ...request, sourceConfirmed: true }), FILL_INTERRUPTED);
       }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
@@ -173,12 +200,17 @@ async function main() {
         let error: string;
         try {
           await vaultWrite;
+          if (keptHere) throw new Error(NOT_IN_VAULT);
           const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
-          let response = await askBackground(request);
+          let response = await watch.whileAlive(askBackground(request), INTERRUPTED_MESSAGE);
           if (!response.ok && response.confirmSource && (await askSource('Test', response.confirmSource))) {
-            response = await askBackground({ ...request, sourceConfirmed: true });
+            response = await watch.whileAlive(askBackground({ ...request, sourceConfirmed: true }), INTERRUPTED_MESSAGE);
           }
-          if (response.ok) return;
+          if (response.ok) {
+            // Its first report may not have come yet: a worker gone before it still ends "Starting…" (workerGone).
+            if (connection === null) testStarted = response.fingerprint;
+            return;
+          }
           error = response.error;
         } catch (failure) {
           // e.g. the background did not answer: the panel must leave "Starting…" and say why.
@@ -224,14 +256,16 @@ async function main() {
     // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
     void fingerprintOf(text).then((current) => {
       if (current === undefined || report.fingerprint !== current) return;
+      testStarted = undefined;
       connection = report;
       rerender();
     });
   });
 
   // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.
+  // Not a credential kept in this popup only: this popup wiped the vault itself when storage.session refused it.
   onVaultCleared(() => {
-    if (text === '') return;
+    if (text === '' || keptHere) return;
     text = '';
     source = undefined;
     connection = null;
@@ -240,6 +274,23 @@ async function main() {
     rerender();
   });
 
+  // The worker went away (stopped by the browser, crashed): a test in flight ends now with the words the next worker
+  // would write (lib/connection/interrupted.ts), and "Test connection" is offered again.
+  const workerGone = () => {
+    if (connection && connection.finishedAt === undefined) {
+      connection = interruptedReport(connection, Date.now());
+    } else if (connection === null && testStarted !== undefined) {
+      const now = Date.now();
+      const step = { id: 'environment', title: 'Connection test', verdict: 'fail', message: INTERRUPTED_MESSAGE } as const;
+      connection = { fingerprint: testStarted, startedAt: now, finishedAt: now, steps: [step] };
+    } else return;
+    testStarted = undefined;
+    rerender();
+  };
+  const watch = watchWorker((info) => browser.runtime.connect(info), workerGone);
+  watch.ensure();
+
+  mounted = true;
   rerender();
   // "Popup open to interactive" for `npm run bench`: the first render with the vault, settings and tab resolved.
   performance.mark('popup-interactive');
