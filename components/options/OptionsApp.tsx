@@ -6,8 +6,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { promotionView } from '../../lib/settings/promotion';
+import type { ManagedPolicy } from '../../lib/settings/managed';
 import type { Settings, TenantMapping } from '../../lib/settings/model';
 import { ImportExport, type ImportOutcome } from './ImportExport';
+import { ManagedPolicyView } from './ManagedPolicyView';
 import { PreferencesForm, type PreferencesChange } from './PreferencesForm';
 import { PromotionView } from './PromotionView';
 import { SelfHostedOrigins } from './SelfHostedOrigins';
@@ -15,7 +17,9 @@ import { TenantForm } from './TenantForm';
 import { TenantTable } from './TenantTable';
 
 export interface OptionsAppProps {
+  /** The admin's own settings: the policy's rows are shown apart, locked (`policy`). */
   settings: Settings;
+  policy?: ManagedPolicy;
   /** What loadSettings repaired, migrated or reset; shown until dismissed or the next save. */
   notice?: string;
   /** Whether the extension holds the host permission of each self-hosted origin. */
@@ -55,6 +59,8 @@ export function OptionsApp(props: OptionsAppProps) {
           </button>
         </div>
       )}
+
+      {props.policy && <ManagedPolicyView policy={props.policy} />}
 
       <section aria-labelledby="tenants-heading">
         <h2 id="tenants-heading">Environment map</h2>

@@ -10,7 +10,8 @@ import '../../components/theme.css';
 import '../../components/options/options.css';
 import { type Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
+import { readManagedPolicy } from '../../lib/settings/managed';
+import { loadOwnSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';
 import { errorText } from '../../lib/error-text';
 
@@ -18,7 +19,8 @@ const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
 async function main() {
   const root = document.getElementById('app')!;
-  let { settings, notice } = await loadSettings();
+  // The admin edits their own rows; the policy's are shown apart, locked.
+  let [{ settings, notice }, policy] = await Promise.all([loadOwnSettings(), readManagedPolicy()]);
   let access: Record<string, boolean> = {};
 
   const refreshAccess = async () => {
@@ -41,6 +43,7 @@ async function main() {
 
   const props = (): OptionsAppProps => ({
     settings,
+    policy,
     notice,
     access,
     onDismissNotice: () => void change((current) => current),
@@ -98,8 +101,8 @@ async function main() {
   });
 
   watchSettings(async (loaded) => {
-    settings = loaded.settings;
-    notice = loaded.notice;
+    ({ settings, notice } = await loadOwnSettings());
+    policy = loaded.policy;
     await refreshAccess();
     rerender();
   });

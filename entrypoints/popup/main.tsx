@@ -159,7 +159,9 @@ async function main() {
       }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
-        throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
+        throw response.blockedBy?.length
+          ? new FillBlockedError(response.error, response.blockedBy, response.overrideForbidden)
+          : new Error(response.error);
       }
       // The fill recorded a use: reload so the reuse check sees it.
       ({ settings } = await loadSettings());

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { client, environment } from '../../test/fixtures/environments';
 import { DEFAULT_SETTINGS, type Settings, type TenantMapping, type UseRecord } from './model';
+import { NO_POLICY } from './managed';
 import { loadSettings, saveSettings, SETTINGS_LOCK, updateSettings } from './store';
 import { recordUse } from './tenants';
 import { DEV_TENANT, PROD_TENANT } from '../../test/fixtures/tenants';
@@ -38,7 +39,7 @@ describe('defaults and storage', () => {
     const settings = settingsWith({ tenants: [PROD_TENANT], idleClearMinutes: 25, readClipboardOnOpen: true });
     await saveSettings(settings);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings);
-    expect(await loadSettings()).toEqual({ settings });
+    expect(await loadSettings()).toEqual({ settings, policy: NO_POLICY });
   });
 
   it('refuses fields outside the schema, so a stray secret passed by mistake never reaches storage', async () => {

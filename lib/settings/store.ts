@@ -9,10 +9,21 @@ import { repairSettings } from './repair';
 import { newestFirst } from './tenants';
 import { issuesOf, settingsSchema } from './schema';
 import { errorText } from '../error-text';
+import { mergeManaged, readManagedPolicy, type ManagedPolicy } from './managed';
 
 const STORAGE_KEY = 'settings';
 
-export async function loadSettings(): Promise<{ settings: Settings; notice?: string }> {
+/**
+ * What the checks, the fill gate and the toolbar act on: the admin's own settings merged with the organisation's
+ * policy (./managed.ts), and the policy itself. Never written back: see loadOwnSettings.
+ */
+export async function loadSettings(): Promise<{ settings: Settings; notice?: string; policy: ManagedPolicy }> {
+  const [own, policy] = await Promise.all([loadOwnSettings(), readManagedPolicy()]);
+  return { ...own, settings: mergeManaged(own.settings, policy), policy };
+}
+
+/** The admin's own settings as stored, without the policy's rows: what Options edits and every write starts from. */
+export async function loadOwnSettings(): Promise<{ settings: Settings; notice?: string }> {
   let stored: unknown;
   try {
     const items = await browser.storage.local.get(STORAGE_KEY);
@@ -81,17 +92,21 @@ export async function saveSettings(settings: Settings): Promise<void> {
  */
 export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   return exclusively(async () => {
-    const { settings } = await loadSettings();
+    const { settings } = await loadOwnSettings();
     const next = checkedForStorage(change(settings));
     await browser.storage.local.set({ [STORAGE_KEY]: next });
     return next;
   });
 }
 
-/** Calls back with freshly loaded settings whenever another page changes them; returns the unsubscribe. */
-export function watchSettings(onChange: (loaded: { settings: Settings; notice?: string }) => void): () => void {
+/**
+ * Calls back with freshly loaded (merged) settings whenever another page or the organisation's policy changes them
+ * (`managed`: https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged); returns the
+ * unsubscribe.
+ */
+export function watchSettings(onChange: (loaded: { settings: Settings; notice?: string; policy: ManagedPolicy }) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && STORAGE_KEY in changes) void loadSettings().then(onChange);
+    if ((area === 'local' && STORAGE_KEY in changes) || area === 'managed') void loadSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
