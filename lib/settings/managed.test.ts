@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing';
 import { environment } from '../../test/fixtures/environments';
 import { mergeManaged, NO_POLICY, overrideForbidden, parseManagedPolicy } from './managed';
@@ -137,5 +139,23 @@ describe('the policy in the settings store', () => {
     const loaded = await loadSettings();
     expect(loaded.settings.tenants).toEqual([ORG_ROW, OWN_OTHER]);
     expect(loaded.policy.errors.map((error) => error.path)).toEqual(['tenants[0].origin', 'tenants[0].consoleId', 'tenants[0].tier', 'tenants[0].label', 'tenants[0].expected']);
+  });
+});
+
+describe('the example policy files', () => {
+  const read = (name: string) => JSON.parse(readFileSync(path.join(__dirname, 'policy-examples', name), 'utf8'));
+  const expectClean = (policy: unknown) => {
+    const parsed = parseManagedPolicy(policy);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.tenants).toHaveLength(1);
+    expect(parsed.selfHosted).toHaveLength(1);
+    expect(parsed).toMatchObject({ idleClearMinutes: 5, allowFillAnywayOnProduction: false });
+  };
+
+  it('Chrome on Linux, Firefox and the Google Admin console examples are valid policies', () => {
+    expectClean(read('chrome-linux.json')['3rdparty'].extensions['<extension id>']);
+    expectClean(read('firefox-policies.json').policies['3rdparty'].Extensions['pingone-connection-helper@example.org']);
+    const admin = read('google-admin-console.json') as Record<string, { Value: unknown }>;
+    expectClean(Object.fromEntries(Object.entries(admin).map(([key, wrapped]) => [key, wrapped.Value])));
   });
 });
