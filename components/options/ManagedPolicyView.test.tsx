@@ -21,11 +21,11 @@ describe('ManagedPolicyView', () => {
       allowFillAnywayOnProduction: false,
     });
     render(<ManagedPolicyView policy={policy} />);
-    const rows = within(screen.getByRole('table', { name: 'Tenants set by your organisation' })).getAllByRole('row').slice(1);
+    const rows = within(screen.getByRole('list', { name: 'Set by your organisation' })).getAllByRole('listitem');
     expect(rows.map((row) => row.textContent)).toEqual([
-      `Acme productionhttps://one.dash.cloudflare.comCloudflare Zero TrustProduction${production.id}set by your organisation`,
+      `Acme production (https://one.dash.cloudflare.com): Cloudflare Zero Trust, Production, ${production.id}. Locked: set by your organisation`,
     ]);
-    expect(screen.getByText(/“Fill anyway” is not offered on production tenants/)).toBeTruthy();
+    expect(screen.getByText('No “Fill anyway” on production tenants.')).toBeTruthy();
     const errors = within(screen.getByRole('alert', { name: 'Policy errors' })).getAllByRole('listitem').map((item) => item.textContent);
     expect(errors).toEqual([
       'tenants[1].tier: expected one of development, uat, staging, production, sandbox',

@@ -13,52 +13,25 @@ export function ManagedPolicyView({ policy }: { policy: ManagedPolicy }) {
   return (
     <section aria-labelledby="policy-heading">
       <h2 id="policy-heading">Set by your organisation</h2>
-      <p class="muted">
-        These come from your organisation’s policy and win over your own rows for the same origin. Only the policy can
-        change them.
-      </p>
-      {tenants.length > 0 && (
-        <table aria-label="Tenants set by your organisation">
-          <thead>
-            <tr>
-              <th scope="col">Tenant</th>
-              <th scope="col">Console</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Environment</th>
-              <th scope="col">Locked</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tenants.map((tenant) => (
-              <tr key={tenant.origin}>
-                <td>
-                  {tenant.label}
-                  <br />
-                  <span class="muted">{tenant.origin}</span>
-                </td>
-                <td>{consoleById(tenant.consoleId)?.name ?? tenant.consoleId}</td>
-                <td>{TIER_NAMES[tenant.tier]}</td>
-                <td>{tenant.expected.environmentName ?? tenant.expected.environmentId}</td>
-                <td>set by your organisation</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {selfHosted.length > 0 && (
-        <ul aria-label="Console origins set by your organisation">
-          {selfHosted.map((entry) => (
-            <li key={entry.origin}>
-              {entry.origin} ({consoleById(entry.consoleId)?.name ?? entry.consoleId}): set by your organisation
-            </li>
-          ))}
-        </ul>
-      )}
-      {idle !== undefined && <p>Idle clear: {idle} min, set by your organisation.</p>}
-      {!policy.allowFillAnywayOnProduction && <p>“Fill anyway” is not offered on production tenants: set by your organisation.</p>}
+      <p class="muted">Your organisation’s policy: it wins over your own rows on the same origin.</p>
+      <ul aria-label="Set by your organisation">
+        {tenants.map((tenant) => (
+          <li key={tenant.origin}>
+            {tenant.label} ({tenant.origin}): {consoleById(tenant.consoleId).name}, {TIER_NAMES[tenant.tier]},{' '}
+            {tenant.expected.environmentId}. Locked: set by your organisation
+          </li>
+        ))}
+        {selfHosted.map((entry) => (
+          <li key={entry.origin}>
+            {entry.origin}: {consoleById(entry.consoleId).name}. Locked: set by your organisation
+          </li>
+        ))}
+      </ul>
+      {idle !== undefined && <p>Idle clear: {idle} min.</p>}
+      {!policy.allowFillAnywayOnProduction && <p>No “Fill anyway” on production tenants.</p>}
       {errors.length > 0 && (
         <div role="alert" aria-label="Policy errors">
-          <p>Parts of the policy are malformed and are not applied:</p>
+          <p>Not applied, malformed:</p>
           <ul>
             {errors.map((error) => (
               <li key={error.path + error.message}>

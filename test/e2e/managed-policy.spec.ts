@@ -63,10 +63,10 @@ test.describe('a policy that maps a production tenant and forbids "Fill anyway" 
     expect(extensionId).toBe(UNPACKED_ID);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    const row = options.getByRole('table', { name: 'Tenants set by your organisation' }).getByRole('row', { name: /one\.dash\.cloudflare\.com/ });
-    await expect(row).toContainText('Production');
-    await expect(row).toContainText(production.id);
-    await expect(row).toContainText('set by your organisation');
+    const row = options.getByRole('list', { name: 'Set by your organisation' }).getByRole('listitem');
+    await expect(row).toHaveText(
+      `Acme production (${CONSOLE_ORIGINS.cloudflare}): Cloudflare Zero Trust, Production, ${production.id}. Locked: set by your organisation`,
+    );
     // Locked: the admin's own table (with its Edit and Remove buttons) does not hold it.
     await expect(options.getByRole('table', { name: 'Console tenants' })).toHaveCount(0);
     // Writes keep the policy out of the admin's own settings.
