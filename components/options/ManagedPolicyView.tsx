@@ -1,15 +1,25 @@
 /**
  * What the organisation's policy sets (lib/settings/managed.ts): its tenant rows and console origins, locked here and
- * edited only in the policy, and each malformed part of the policy by path, so the admin can tell their IT what to fix.
+ * edited only in the policy, which of the admin's own settings it overrides, and each malformed part of the policy by
+ * path, so the admin can tell their IT what to fix. Options imports this lazily, only when a policy exists.
  */
 import { consoleById } from '../../lib/consoles';
-import type { ManagedPolicy } from '../../lib/settings/managed';
-import { TIER_NAMES } from '../../lib/settings/model';
+import type { PolicyReport } from '../../lib/settings/managed-report';
+import { TIER_NAMES, type Settings } from '../../lib/settings/model';
 
-export function ManagedPolicyView({ policy }: { policy: ManagedPolicy }) {
-  const { tenants, selfHosted, errors } = policy;
-  const idle = policy.idleClearMinutes;
-  if (!tenants.length && !selfHosted.length && !errors.length && idle === undefined && policy.allowFillAnywayOnProduction) return null;
+export interface ManagedPolicyViewProps {
+  report: PolicyReport;
+  /** The admin's own settings: their rows at an origin the policy names are not used. */
+  own: Settings;
+  /** Whether the extension holds the host permission of each origin (the policy's self-hosted ones included). */
+  access: Readonly<Record<string, boolean>>;
+  /** Asks for the host permission of a policy's console origin: the policy names it, the admin grants it. */
+  onGrant(origin: string): void;
+}
+
+export function ManagedPolicyView({ report: { policy, errors }, own, access, onGrant }: ManagedPolicyViewProps) {
+  const { tenants, selfHosted, idleClearMinutes } = policy;
+  const shadowed = own.tenants.filter((row) => tenants.some((tenant) => tenant.origin === row.origin));
   return (
     <section aria-labelledby="policy-heading">
       <h2 id="policy-heading">Set by your organisation</h2>
@@ -23,11 +33,23 @@ export function ManagedPolicyView({ policy }: { policy: ManagedPolicy }) {
         ))}
         {selfHosted.map((entry) => (
           <li key={entry.origin}>
-            {entry.origin}: {consoleById(entry.consoleId).name}. Locked: set by your organisation
+            {entry.origin}: {consoleById(entry.consoleId).name}. Locked: set by your organisation.{' '}
+            {access[entry.origin] === false && (
+              <button type="button" class="button small" aria-label={`Grant access to ${entry.origin}`} onClick={() => onGrant(entry.origin)}>
+                Grant access
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      {idle !== undefined && <p>Idle clear: {idle} min.</p>}
+      {shadowed.map((row) => (
+        <p key={row.origin}>Your own row “{row.label}” for {row.origin} is not used: your organisation’s row wins.</p>
+      ))}
+      {idleClearMinutes !== undefined && (
+        <p>
+          Idle clear: {idleClearMinutes} min, set by your organisation (your own {own.idleClearMinutes} min is not used).
+        </p>
+      )}
       {!policy.allowFillAnywayOnProduction && <p>No “Fill anyway” on production tenants.</p>}
       {errors.length > 0 && (
         <div role="alert" aria-label="Policy errors">

@@ -3,13 +3,12 @@
  * view, self-hosted console origins, preferences, import and export. Props in, events out: storage and permissions
  * are wired in entrypoints/options/main.tsx.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { promotionView } from '../../lib/settings/promotion';
-import type { ManagedPolicy } from '../../lib/settings/managed';
 import type { Settings, TenantMapping } from '../../lib/settings/model';
 import { ImportExport, type ImportOutcome } from './ImportExport';
-import { ManagedPolicyView } from './ManagedPolicyView';
 import { PreferencesForm, type PreferencesChange } from './PreferencesForm';
 import { PromotionView } from './PromotionView';
 import { SelfHostedOrigins } from './SelfHostedOrigins';
@@ -17,9 +16,10 @@ import { TenantForm } from './TenantForm';
 import { TenantTable } from './TenantTable';
 
 export interface OptionsAppProps {
-  /** The admin's own settings: the policy's rows are shown apart, locked (`policy`). */
+  /** The admin's own settings: the organisation's policy is shown apart, locked (`policy`). */
   settings: Settings;
-  policy?: ManagedPolicy;
+  /** The organisation's policy (./ManagedPolicyView.tsx), loaded lazily by the wiring only when there is one. */
+  policy?: ComponentChildren;
   /** What loadSettings repaired, migrated or reset; shown until dismissed or the next save. */
   notice?: string;
   /** Whether the extension holds the host permission of each self-hosted origin. */
@@ -60,7 +60,7 @@ export function OptionsApp(props: OptionsAppProps) {
         </div>
       )}
 
-      {props.policy && <ManagedPolicyView policy={props.policy} />}
+      {props.policy}
 
       <section aria-labelledby="tenants-heading">
         <h2 id="tenants-heading">Environment map</h2>

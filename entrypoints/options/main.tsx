@@ -8,10 +8,10 @@ import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsAppProps } from '../../components/options/OptionsApp';
 import '../../components/theme.css';
 import '../../components/options/options.css';
+import type { policyPanel } from './policy-panel';
 import type { Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
-import { readManagedPolicy } from '../../lib/settings/managed';
-import { loadOwnSettings, updateSettings, watchSettings } from '../../lib/settings/store';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';
 import { errorText } from '../../lib/error-text';
 
@@ -19,14 +19,21 @@ const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
 async function main() {
   const root = document.getElementById('app')!;
-  // The admin edits their own rows; the policy's are shown apart, locked.
-  let [{ settings, notice }, policy] = await Promise.all([loadOwnSettings(), readManagedPolicy()]);
+  let { settings, notice } = await loadSettings();
   let access: Record<string, boolean> = {};
+  // The organisation's policy (lib/settings/managed.ts), shown apart and locked; its code loads only when one exists.
+  let policy: ReturnType<typeof policyPanel> | undefined;
+
+  const readPolicy = async () => {
+    // Firefox rejects the read when no policy names this add-on: that is no policy.
+    const input = await browser.storage.managed.get().catch(() => ({}));
+    policy = Object.keys(input).length > 0 ? (await import('./policy-panel')).policyPanel(input) : undefined;
+  };
 
   const refreshAccess = async () => {
     const entries = await Promise.all(
-      settings.selfHosted.map(
-        async (entry) => [entry.origin, await browser.permissions.contains(selfHostedPermission(entry.origin))] as const,
+      [...settings.selfHosted.map((entry) => entry.origin), ...(policy?.origins ?? [])].map(
+        async (origin) => [origin, await browser.permissions.contains(selfHostedPermission(origin))] as const,
       ),
     );
     access = Object.fromEntries(entries);
@@ -41,9 +48,16 @@ async function main() {
     rerender();
   };
 
+  const grant = (origin: string) =>
+    browser.permissions.request(selfHostedPermission(origin)).then(async (granted) => {
+      await refreshAccess();
+      rerender();
+      return granted;
+    });
+
   const props = (): OptionsAppProps => ({
     settings,
-    policy,
+    policy: policy?.view({ own: settings, access, onGrant: (origin) => void grant(origin) }),
     notice,
     access,
     onDismissNotice: () => void change((current) => current),
@@ -64,12 +78,7 @@ async function main() {
         rerender();
         return { granted: result.granted };
       }),
-    onGrantSelfHosted: (origin) =>
-      browser.permissions.request(selfHostedPermission(origin)).then(async (granted) => {
-        await refreshAccess();
-        rerender();
-        return granted;
-      }),
+    onGrantSelfHosted: grant,
     onRemoveSelfHosted: async (origin) => {
       await change((current) => ({ ...current, selfHosted: current.selfHosted.filter((row) => row.origin !== origin) }));
       // Give the access back. A permission the manifest requires (the e2e build's demo origins) cannot be removed;
@@ -100,9 +109,10 @@ async function main() {
     onCopyExport: () => navigator.clipboard.writeText(exportSettings(settings)),
   });
 
-  watchSettings(async (loaded) => {
-    ({ settings, notice } = await loadOwnSettings());
-    policy = loaded.policy;
+  // Another page's write, or the organisation changed its policy.
+  watchSettings(async () => {
+    ({ settings, notice } = await loadSettings());
+    await readPolicy();
     await refreshAccess();
     rerender();
   });
@@ -110,6 +120,7 @@ async function main() {
   browser.permissions.onAdded.addListener(onPermissionsChanged);
   browser.permissions.onRemoved.addListener(onPermissionsChanged);
 
+  await readPolicy();
   await refreshAccess();
   rerender();
 }

@@ -13,7 +13,8 @@ import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
-import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { loadSettingsWithPolicy } from '../../lib/settings/managed';
+import { updateSettings } from '../../lib/settings/store';
 import { rememberTenant } from '../../lib/settings/tenants';
 import { resolveTarget } from '../../lib/target';
 import { consoleTabOf } from '../../components/popup/console-tab';
@@ -41,7 +42,7 @@ async function fingerprintOf(text: string): Promise<string | undefined> {
 
 async function main() {
   const root = document.getElementById('app')!;
-  const loaded = await loadSettings();
+  const loaded = await loadSettingsWithPolicy();
   let { settings } = loaded;
   const idleMs = () => idleMsOf(settings);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -164,7 +165,7 @@ async function main() {
           : new Error(response.error);
       }
       // The fill recorded a use: reload so the reuse check sees it.
-      ({ settings } = await loadSettings());
+      ({ settings } = await loadSettingsWithPolicy());
       rerender();
       return response.report;
     },

@@ -6,8 +6,7 @@ import type { Credential } from '../credential/types';
 import { readCredential } from '../credential';
 import { confirmSource, sourceOf } from '../selection-source';
 import { idleMsOf, type Settings } from '../settings/model';
-import type { ManagedPolicy } from '../settings/managed';
-import { loadSettings } from '../settings/store';
+import { loadSettingsWithPolicy, type ManagedPolicy } from '../settings/managed';
 import { readVault, touchVault } from '../vault';
 
 export type VaultCredential =
@@ -20,7 +19,7 @@ export type VaultCredential =
  * Text a page selected (lib/selection-source.ts) is acted on only once the admin has confirmed it, once.
  */
 export async function loadVaultCredential(use: 'fill' | 'test', sourceConfirmed?: boolean): Promise<VaultCredential> {
-  const { settings, policy } = await loadSettings();
+  const { settings, policy } = await loadSettingsWithPolicy();
   const idleMs = idleMsOf(settings);
   const text = await readVault(idleMs);
   if (!text) return { ok: false, error: `No credential to ${use}: paste one in the popup first.` };

@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing';
 import { environment } from '../../test/fixtures/environments';
-import { mergeManaged, NO_POLICY, overrideForbidden, parseManagedPolicy } from './managed';
+import { settingsWith } from '../../test/fixtures/tenants';
+import { loadSettingsWithPolicy, overrideForbidden, parseManagedPolicy } from './managed';
+import { reportManagedPolicy } from './managed-report';
 import { DEFAULT_SETTINGS, type Settings, type TenantMapping } from './model';
-import { loadOwnSettings, loadSettings, saveSettings, updateSettings } from './store';
+import { loadSettings, saveSettings, updateSettings } from './store';
 
 const production = environment('production');
 const dev = environment('dev');
@@ -18,37 +21,43 @@ const ORG_ROW: TenantMapping = {
 };
 const OWN_SAME_ORIGIN: TenantMapping = { ...ORG_ROW, tier: 'development', label: 'Mine', expected: { environmentId: dev.id } };
 const OWN_OTHER: TenantMapping = { ...OWN_SAME_ORIGIN, origin: 'https://acme-dev.forgeblocks.com', consoleId: 'aic' };
-
-function own(change: Partial<Settings> = {}): Settings {
-  return { ...structuredClone(DEFAULT_SETTINGS), ...change };
-}
+const NONE = { tenants: [], selfHosted: [], allowFillAnywayOnProduction: true };
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('parseManagedPolicy', () => {
-  it('no policy is no policy: nothing set, "Fill anyway" allowed, no errors', () => {
-    expect(parseManagedPolicy(undefined)).toBe(NO_POLICY);
-    expect(parseManagedPolicy({})).toEqual({ tenants: [], selfHosted: [], allowFillAnywayOnProduction: true, errors: [] });
+describe('parseManagedPolicy (what the popup and the background apply)', () => {
+  it('no policy, or one that is no object, is no policy: nothing set, "Fill anyway" allowed', () => {
+    for (const input of [undefined, null, {}, 'tenants', 42, [ORG_ROW]]) expect(parseManagedPolicy(input)).toEqual(NONE);
   });
 
-  it('reads every part of a valid policy', () => {
-    const policy = parseManagedPolicy({
+  it('applies every part of a valid policy', () => {
+    const selfHosted = [{ origin: 'https://pa.acme.internal:9000', consoleId: 'pingaccess' }];
+    expect(parseManagedPolicy({ tenants: [ORG_ROW], selfHosted, idleClearMinutes: 5, allowFillAnywayOnProduction: false })).toEqual({
       tenants: [ORG_ROW],
-      selfHosted: [{ origin: 'https://pa.acme.internal:9000', consoleId: 'pingaccess' }],
+      selfHosted,
       idleClearMinutes: 5,
       allowFillAnywayOnProduction: false,
     });
-    expect(policy).toEqual({
-      tenants: [ORG_ROW],
-      selfHosted: [{ origin: 'https://pa.acme.internal:9000', consoleId: 'pingaccess' }],
-      idleClearMinutes: 5,
-      allowFillAnywayOnProduction: false,
-      errors: [],
-    });
   });
 
-  it('reports each malformed row by path and keeps the valid rows', () => {
+  it('leaves out each malformed or repeated row and keeps the rest', () => {
     const policy = parseManagedPolicy({
+      tenants: [{ ...ORG_ROW, tier: 'prod' }, ORG_ROW, { ...ORG_ROW, label: 'Again' }, { ...OWN_OTHER, clientSecret: 'never' }],
+      selfHosted: 'https://pa.acme.internal',
+      idleClearMinutes: 0,
+    });
+    expect(policy).toEqual({ ...NONE, tenants: [ORG_ROW] });
+  });
+
+  it('reads a "Fill anyway" switch that is not true or false as false, the stricter reading', () => {
+    for (const value of ['no', 'false', 0, null, {}]) expect(parseManagedPolicy({ allowFillAnywayOnProduction: value }).allowFillAnywayOnProduction).toBe(false);
+    expect(parseManagedPolicy({ allowFillAnywayOnProduction: true }).allowFillAnywayOnProduction).toBe(true);
+  });
+});
+
+describe('reportManagedPolicy (what Options shows)', () => {
+  it('lists each malformed part by path, in the admin’s words', () => {
+    const { errors } = reportManagedPolicy({
       tenants: [
         { ...ORG_ROW, tier: 'prod', expected: { environmentId: 'not-a-uuid' } },
         ORG_ROW,
@@ -57,53 +66,119 @@ describe('parseManagedPolicy', () => {
       ],
       selfHosted: 'https://pa.acme.internal',
       idleClearMinutes: 0,
+      allowFillAnywayOnProduction: 'no',
       fillAnyway: true,
     });
-    expect(policy.tenants).toEqual([ORG_ROW]);
-    expect(policy.selfHosted).toEqual([]);
-    expect(policy.idleClearMinutes).toBeUndefined();
-    expect(policy.errors).toEqual([
+    expect(errors).toEqual([
       { path: 'fillAnyway', message: 'unknown field' },
       { path: 'tenants[0].tier', message: 'expected one of development, uat, staging, production, sandbox' },
       { path: 'tenants[0].expected.environmentId', message: 'expected a UUID' },
       { path: 'tenants[2].origin', message: 'https://one.dash.cloudflare.com is already in this policy' },
-      // A secret has no place in a policy: the row is refused, not stored without it.
+      // A secret has no place in a policy: the row is refused, not applied without it.
       { path: 'tenants[3].clientSecret', message: 'unknown field' },
       { path: 'selfHosted', message: 'expected a list' },
       { path: 'idleClearMinutes', message: 'at least 1 minute' },
+      { path: 'allowFillAnywayOnProduction', message: 'expected true or false; read as false' },
     ]);
   });
 
-  it('reads a malformed "Fill anyway" switch as the stricter false, and says so', () => {
-    const policy = parseManagedPolicy({ allowFillAnywayOnProduction: 'no' });
-    expect(policy.allowFillAnywayOnProduction).toBe(false);
-    expect(policy.errors).toEqual([{ path: 'allowFillAnywayOnProduction', message: 'expected true or false; read as false' }]);
+  it('a valid policy has no errors; one that is no object is one error; none at all is none', () => {
+    expect(reportManagedPolicy({ tenants: [ORG_ROW], allowFillAnywayOnProduction: false }).errors).toEqual([]);
+    expect(reportManagedPolicy('tenants').errors).toEqual([{ path: '(policy)', message: 'expected an object' }]);
+    expect(reportManagedPolicy(undefined).errors).toEqual([]);
   });
 
-  it('a policy that is no object is one error, never a throw', () => {
-    expect(parseManagedPolicy('tenants')).toEqual({ ...NO_POLICY, errors: [{ path: '(policy)', message: 'expected an object' }] });
+  it('a row is reported exactly when the applied policy leaves it out (any mix of good, bad and repeated rows)', () => {
+    const good = fc.constantFrom(ORG_ROW, OWN_OTHER, { ...OWN_OTHER, origin: 'https://b.forgeblocks.com' });
+    const bad = fc.oneof(
+      fc.constant({ ...ORG_ROW, tier: 'prod' }),
+      fc.constant({ ...OWN_OTHER, expected: {} }),
+      fc.constant({ ...ORG_ROW, extra: 1 }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(good, bad), { maxLength: 8 }), (rows) => {
+        const { policy, errors } = reportManagedPolicy({ tenants: rows });
+        const reported = new Set(errors.map((error) => Number(/^tenants\[(\d+)\]/.exec(error.path)?.[1])));
+        const kept = rows.filter((_, index) => !reported.has(index));
+        expect(policy.tenants).toEqual(kept);
+      }),
+    );
   });
 });
 
-describe('mergeManaged', () => {
-  it('puts the organisation’s rows first; its row wins over the admin’s on the same origin; other own rows stay', () => {
-    const policy = parseManagedPolicy({ tenants: [ORG_ROW], idleClearMinutes: 3 });
-    const merged = mergeManaged(own({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER], idleClearMinutes: 30 }), policy);
-    expect(merged.tenants).toEqual([ORG_ROW, OWN_OTHER]);
-    expect(merged.idleClearMinutes).toBe(3);
+describe('Options reads a policy as the popup and the background apply it', () => {
+  it('reportManagedPolicy’s policy is parseManagedPolicy’s, for any policy', () => {
+    const row = fc.oneof(fc.constantFrom(ORG_ROW, OWN_OTHER, { ...ORG_ROW, tier: 'prod' }, { origin: 'https://pa.acme.internal', consoleId: 'pingaccess' }), fc.anything());
+    const field = (value: fc.Arbitrary<unknown>) => fc.option(fc.oneof(value, fc.anything()), { nil: undefined });
+    const policy = fc.record(
+      {
+        tenants: field(fc.array(row, { maxLength: 5 })),
+        selfHosted: field(fc.array(row, { maxLength: 5 })),
+        idleClearMinutes: field(fc.integer({ min: -5, max: 200 })),
+        allowFillAnywayOnProduction: field(fc.boolean()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(policy, fc.anything()), (input) => {
+        expect(reportManagedPolicy(input).policy).toEqual(parseManagedPolicy(input));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('loadSettingsWithPolicy (what the checks, the fill gate, the toolbar and the idle alarm act on)', () => {
+  it('the organisation’s row wins on its origin, the admin’s other rows stay, the policy’s idle time applies', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER], idleClearMinutes: 30 }));
+    await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW], idleClearMinutes: 3 });
+    const { settings, policy } = await loadSettingsWithPolicy();
+    expect(settings.tenants).toEqual([ORG_ROW, OWN_OTHER]);
+    expect(settings.idleClearMinutes).toBe(3);
+    expect(policy.tenants).toEqual([ORG_ROW]);
   });
 
-  it('self-hosted origins merge the same way; without a policy idle time the admin’s stays', () => {
-    const policy = parseManagedPolicy({ selfHosted: [{ origin: 'https://pf.acme.internal', consoleId: 'pingfederate' }] });
-    const merged = mergeManaged(
-      own({ selfHosted: [{ origin: 'https://pf.acme.internal', consoleId: 'pingaccess' }, { origin: 'https://pa.mine', consoleId: 'pingaccess' }], idleClearMinutes: 30 }),
-      policy,
-    );
-    expect(merged.selfHosted).toEqual([
-      { origin: 'https://pf.acme.internal', consoleId: 'pingfederate' },
-      { origin: 'https://pa.mine', consoleId: 'pingaccess' },
-    ]);
-    expect(merged.idleClearMinutes).toBe(30);
+  it('self-hosted origins merge the same way; without a policy idle time the admin’s stays', async () => {
+    const org = { origin: 'https://pf.acme.internal', consoleId: 'pingfederate' as const };
+    const mine = { origin: 'https://pa.mine.internal', consoleId: 'pingaccess' as const };
+    await saveSettings(settingsWith({ selfHosted: [{ ...org, consoleId: 'pingaccess' }, mine], idleClearMinutes: 30 }));
+    await fakeBrowser.storage.managed.set({ selfHosted: [org] });
+    const { settings } = await loadSettingsWithPolicy();
+    expect(settings.selfHosted).toEqual([org, mine]);
+    expect(settings.idleClearMinutes).toBe(30);
+  });
+
+  it('writes start from the admin’s own settings: no policy row or idle time is ever stored', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER] }));
+    await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW], idleClearMinutes: 3 });
+    await updateSettings((current) => ({ ...current, readClipboardOnOpen: true }));
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Settings;
+    expect(stored.tenants).toEqual([OWN_SAME_ORIGIN, OWN_OTHER]);
+    expect(stored.idleClearMinutes).toBe(DEFAULT_SETTINGS.idleClearMinutes);
+    expect((await loadSettings()).settings).toEqual(stored);
+  });
+
+  it('a malformed policy leaves the extension its own settings and the policy’s valid rows', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_OTHER] }));
+    await fakeBrowser.storage.managed.set({ tenants: [{ origin: 'nope' }, ORG_ROW], idleClearMinutes: 'soon' });
+    const { settings } = await loadSettingsWithPolicy();
+    expect(settings.tenants).toEqual([ORG_ROW, OWN_OTHER]);
+    expect(settings.idleClearMinutes).toBe(DEFAULT_SETTINGS.idleClearMinutes);
+  });
+
+  it('where the browser refuses the read (Firefox with no policy for this add-on), there is no policy', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_OTHER] }));
+    const refused = Object.assign(Object.create(fakeBrowser.storage.managed) as object, {
+      get: () => Promise.reject(new Error('Managed storage manifest not found')),
+    });
+    const real = fakeBrowser.storage.managed;
+    Object.defineProperty(fakeBrowser.storage, 'managed', { value: refused, configurable: true });
+    try {
+      expect(await loadSettingsWithPolicy()).toMatchObject({ settings: { tenants: [OWN_OTHER] }, policy: NONE });
+    } finally {
+      Object.defineProperty(fakeBrowser.storage, 'managed', { value: real, configurable: true });
+    }
   });
 });
 
@@ -117,43 +192,19 @@ describe('overrideForbidden', () => {
   });
 });
 
-describe('the policy in the settings store', () => {
-  it('loadSettings merges the policy; the admin’s own settings and every write stay free of its rows', async () => {
-    await saveSettings(own({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER] }));
-    await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW], idleClearMinutes: 3 });
-
-    const loaded = await loadSettings();
-    expect(loaded.settings.tenants).toEqual([ORG_ROW, OWN_OTHER]);
-    expect(loaded.policy.tenants).toEqual([ORG_ROW]);
-    expect((await loadOwnSettings()).settings.tenants).toEqual([OWN_SAME_ORIGIN, OWN_OTHER]);
-
-    await updateSettings((current) => ({ ...current, readClipboardOnOpen: true }));
-    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Settings;
-    expect(stored.tenants).toEqual([OWN_SAME_ORIGIN, OWN_OTHER]);
-    expect(stored.idleClearMinutes).toBe(DEFAULT_SETTINGS.idleClearMinutes);
-  });
-
-  it('a malformed policy leaves the extension its own settings and the policy’s valid parts', async () => {
-    await saveSettings(own({ tenants: [OWN_OTHER] }));
-    await fakeBrowser.storage.managed.set({ tenants: [{ origin: 'nope' }, ORG_ROW] });
-    const loaded = await loadSettings();
-    expect(loaded.settings.tenants).toEqual([ORG_ROW, OWN_OTHER]);
-    expect(loaded.policy.errors.map((error) => error.path)).toEqual(['tenants[0].origin', 'tenants[0].consoleId', 'tenants[0].tier', 'tenants[0].label', 'tenants[0].expected']);
-  });
-});
-
 describe('the example policy files', () => {
   const read = (name: string) => JSON.parse(readFileSync(path.join(__dirname, 'policy-examples', name), 'utf8'));
   const expectClean = (policy: unknown) => {
-    const parsed = parseManagedPolicy(policy);
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.tenants).toHaveLength(1);
-    expect(parsed.selfHosted).toHaveLength(1);
-    expect(parsed).toMatchObject({ idleClearMinutes: 5, allowFillAnywayOnProduction: false });
+    const { policy: applied, errors } = reportManagedPolicy(policy);
+    expect(errors).toEqual([]);
+    expect(applied.tenants).toHaveLength(1);
+    expect(applied.selfHosted).toHaveLength(1);
+    expect(applied).toMatchObject({ idleClearMinutes: 5, allowFillAnywayOnProduction: false });
   };
 
   it('Chrome on Linux, Firefox and the Google Admin console examples are valid policies', () => {
     expectClean(read('chrome-linux.json')['3rdparty'].extensions['<extension id>']);
+    // Firefox's key is "Extensions", capitalised: https://mozilla.github.io/policy-templates/#3rdparty
     expectClean(read('firefox-policies.json').policies['3rdparty'].Extensions['pingone-connection-helper@example.org']);
     const admin = read('google-admin-console.json') as Record<string, { Value: unknown }>;
     expectClean(Object.fromEntries(Object.entries(admin).map(([key, wrapped]) => [key, wrapped.Value])));

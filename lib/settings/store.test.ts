@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { client } from '../../test/fixtures/environments';
 import type { Settings, TenantMapping } from './model';
-import { NO_POLICY } from './managed';
 import { loadSettings, saveSettings, SETTINGS_LOCK, updateSettings } from './store';
 import { recordUse } from './tenants';
 import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
@@ -24,7 +23,7 @@ describe('defaults and storage', () => {
     const settings = settingsWith({ tenants: [PROD_TENANT], idleClearMinutes: 25, readClipboardOnOpen: true });
     await saveSettings(settings);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings);
-    expect(await loadSettings()).toEqual({ settings, policy: NO_POLICY });
+    expect(await loadSettings()).toEqual({ settings });
   });
 
   it('refuses fields outside the schema, so a stray secret passed by mistake never reaches storage', async () => {

@@ -9,21 +9,14 @@ import { repairSettings } from './repair';
 import { newestFirst } from './tenants';
 import { issuesOf, settingsSchema } from './schema';
 import { errorText } from '../error-text';
-import { mergeManaged, readManagedPolicy, type ManagedPolicy } from './managed';
 
 const STORAGE_KEY = 'settings';
 
 /**
- * What the checks, the fill gate and the toolbar act on: the admin's own settings merged with the organisation's
- * policy (./managed.ts), and the policy itself. Never written back: see loadOwnSettings.
+ * The admin's own settings as stored: what Options edits and every write starts from. What the checks and the fill
+ * gate act on adds the organisation's policy: ./managed.ts loadSettingsWithPolicy.
  */
-export async function loadSettings(): Promise<{ settings: Settings; notice?: string; policy: ManagedPolicy }> {
-  const [own, policy] = await Promise.all([loadOwnSettings(), readManagedPolicy()]);
-  return { ...own, settings: mergeManaged(own.settings, policy), policy };
-}
-
-/** The admin's own settings as stored, without the policy's rows: what Options edits and every write starts from. */
-export async function loadOwnSettings(): Promise<{ settings: Settings; notice?: string }> {
+export async function loadSettings(): Promise<{ settings: Settings; notice?: string }> {
   let stored: unknown;
   try {
     const items = await browser.storage.local.get(STORAGE_KEY);
@@ -92,7 +85,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
  */
 export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   return exclusively(async () => {
-    const { settings } = await loadOwnSettings();
+    const { settings } = await loadSettings();
     const next = checkedForStorage(change(settings));
     await browser.storage.local.set({ [STORAGE_KEY]: next });
     return next;
@@ -100,13 +93,13 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
 }
 
 /**
- * Calls back with freshly loaded (merged) settings whenever another page or the organisation's policy changes them
- * (`managed`: https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged); returns the
- * unsubscribe.
+ * Calls back whenever another page changes the settings or the organisation changes its policy (area `managed`,
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged); each caller loads what it
+ * shows (own settings, or with the policy). Returns the unsubscribe.
  */
-export function watchSettings(onChange: (loaded: { settings: Settings; notice?: string; policy: ManagedPolicy }) => void): () => void {
+export function watchSettings(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && STORAGE_KEY in changes) || area === 'managed') void loadSettings().then(onChange);
+    if ((area === 'local' && STORAGE_KEY in changes) || area === 'managed') onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
