@@ -53,9 +53,10 @@ export type FillResponse =
   | { ok: true; report: FillReport }
   /**
    * `blockedBy` lists the error checks that stopped the fill; the admin may resend with `override: true`.
+   * `overrideForbidden`: the organisation's policy refuses that override here (a production tenant).
    * `confirmSource`: the credential is text selected on this origin, not yet confirmed; resend with `sourceConfirmed`.
    */
-  | { ok: false; error: string; blockedBy?: Check[]; confirmSource?: string };
+  | { ok: false; error: string; blockedBy?: Check[]; overrideForbidden?: true; confirmSource?: string };
 
 export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string; confirmSource?: string };
 

@@ -108,6 +108,18 @@ describe('FillPanel', () => {
     expect(await screen.findByRole('region', { name: 'Fill report' })).toBeTruthy();
   });
 
+  it('when the organisation forbids the override here: the blocking checks, and no "Fill anyway"', async () => {
+    const blockedBy: Check[] = [{ id: 'mapping.environment', level: 'error', message: 'This tenant expects Acme Production.' }];
+    const refusal = new FillBlockedError('Not filled: one check fails. Your organisation does not allow "Fill anyway" on a production tenant.', blockedBy, true);
+    panel({ blocking: [], onFill: vi.fn<FillPanelProps['onFill']>().mockRejectedValue(refusal) });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your organisation does not allow "Fill anyway"');
+    expect(within(alert).getByRole('list', { name: 'Blocking checks' })).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: 'Fill anyway' })).toBeNull();
+    expect(within(alert).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
   it('Escape dismisses the blocked notice and returns focus to the fill button', async () => {
     panel({ blocking, onFill: async () => Promise.reject(new FillBlockedError('Not filled.', blocking)) });
     const fill = screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' });

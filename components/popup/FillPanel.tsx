@@ -25,9 +25,12 @@ export interface FillChoices {
  */
 export class FillBlockedError extends Error {
   readonly blockedBy: readonly Check[];
-  constructor(message: string, blockedBy: readonly Check[]) {
+  /** The organisation's policy refuses "Fill anyway" here (lib/settings/managed.ts): it is not offered. */
+  readonly overrideForbidden: boolean;
+  constructor(message: string, blockedBy: readonly Check[], overrideForbidden = false) {
     super(message);
     this.blockedBy = blockedBy;
+    this.overrideForbidden = overrideForbidden;
   }
 }
 
@@ -70,7 +73,7 @@ export interface FillPanelProps {
 }
 
 /** `consoleId`: the console the fill went to; a report or a block says nothing about another choice of console. */
-type Outcome = ({ report: FillReport } | { failure: string; blockedBy: readonly Check[] }) & { consoleId: ConsoleId };
+type Outcome = ({ report: FillReport } | { failure: string; blockedBy: readonly Check[]; locked?: boolean }) & { consoleId: ConsoleId };
 
 /** What a name breaking the console's rule becomes: the console module reduces it the same way (lib/credential/names). */
 function nameProblem(name: string, rule: ConsoleRules['nameRule']): string | undefined {
@@ -191,7 +194,8 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
       });
     } catch (error) {
       const failure = errorText(error);
-      setOutcome({ consoleId, failure, blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
+      const blocked = error instanceof FillBlockedError ? error : undefined;
+      setOutcome({ consoleId, failure, blockedBy: blocked?.blockedBy ?? [], locked: blocked?.overrideForbidden });
     } finally {
       setBusy(false);
     }
@@ -284,9 +288,11 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
                 ))}
               </ul>
               <div class="row">
-                <button type="button" class="button danger" disabled={busy} onClick={() => fill(true)}>
-                  Fill anyway
-                </button>
+                {!outcome.locked && (
+                  <button type="button" class="button danger" disabled={busy} onClick={() => fill(true)}>
+                    Fill anyway
+                  </button>
+                )}
                 <button type="button" class="button" onClick={dismiss}>
                   Cancel
                 </button>

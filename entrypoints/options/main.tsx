@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsAppProps } from '../../components/options/OptionsApp';
 import '../../components/options/options.css';
+import type { policyPanel } from './policy-panel';
 import type { Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
@@ -21,11 +22,19 @@ async function main() {
   const root = document.getElementById('app')!;
   let { settings, notice } = await loadSettings();
   let access: Record<string, boolean> = {};
+  // The organisation's policy (lib/settings/managed.ts), shown apart and locked; its code loads only when one exists.
+  let policy: ReturnType<typeof policyPanel> | undefined;
+
+  const readPolicy = async () => {
+    // Firefox rejects the read when no policy names this add-on: that is no policy.
+    const input = await browser.storage.managed.get().catch(() => ({}));
+    policy = Object.keys(input).length > 0 ? (await import('./policy-panel')).policyPanel(input) : undefined;
+  };
 
   const refreshAccess = async () => {
     const entries = await Promise.all(
-      settings.selfHosted.map(
-        async (entry) => [entry.origin, await browser.permissions.contains(selfHostedPermission(entry.origin))] as const,
+      [...settings.selfHosted.map((entry) => entry.origin), ...(policy?.origins ?? [])].map(
+        async (origin) => [origin, await browser.permissions.contains(selfHostedPermission(origin))] as const,
       ),
     );
     access = Object.fromEntries(entries);
@@ -40,8 +49,16 @@ async function main() {
     rerender();
   };
 
+  const grant = (origin: string) =>
+    browser.permissions.request(selfHostedPermission(origin)).then(async (granted) => {
+      await refreshAccess();
+      rerender();
+      return granted;
+    });
+
   const props = (): OptionsAppProps => ({
     settings,
+    policy: policy?.view({ own: settings, access, onGrant: (origin) => void grant(origin) }),
     notice,
     access,
     onDismissNotice: () => void change((current) => current),
@@ -62,12 +79,7 @@ async function main() {
         rerender();
         return { granted: result.granted };
       }),
-    onGrantSelfHosted: (origin) =>
-      browser.permissions.request(selfHostedPermission(origin)).then(async (granted) => {
-        await refreshAccess();
-        rerender();
-        return granted;
-      }),
+    onGrantSelfHosted: grant,
     onRemoveSelfHosted: async (origin) => {
       await change((current) => ({ ...current, selfHosted: current.selfHosted.filter((row) => row.origin !== origin) }));
       // Give the access back. A permission the manifest requires (the e2e build's demo origins) cannot be removed;
@@ -98,9 +110,10 @@ async function main() {
     onCopyExport: async () => navigator.clipboard.writeText((await transfer()).exportSettings(settings)),
   });
 
-  watchSettings(async (loaded) => {
-    settings = loaded.settings;
-    notice = loaded.notice;
+  // Another page's write, or the organisation changed its policy.
+  watchSettings(async () => {
+    ({ settings, notice } = await loadSettings());
+    await readPolicy();
     await refreshAccess();
     rerender();
   });
@@ -108,6 +121,7 @@ async function main() {
   browser.permissions.onAdded.addListener(onPermissionsChanged);
   browser.permissions.onRemoved.addListener(onPermissionsChanged);
 
+  await readPolicy();
   await refreshAccess();
   rerender();
   // "Options first render" for `npm run bench`: settings loaded and the page drawn.

@@ -12,7 +12,8 @@ import { CONSOLES } from '../../lib/consoles';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
-import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { loadSettingsWithPolicy } from '../../lib/settings/managed';
+import { updateSettings } from '../../lib/settings/store';
 import { rememberTenant } from '../../lib/settings/tenants';
 import { resolveTarget } from '../../lib/target';
 import { consoleTabOf } from '../../components/popup/console-tab';
@@ -43,7 +44,7 @@ async function fingerprintOf(text: string): Promise<string | undefined> {
 
 async function main() {
   const root = document.getElementById('app')!;
-  const loaded = await loadSettings();
+  const loaded = await loadSettingsWithPolicy();
   let { settings } = loaded;
   const idleMs = () => idleMsOf(settings);
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -186,10 +187,12 @@ async function main() {
       }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
-        throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
+        throw response.blockedBy?.length
+          ? new FillBlockedError(response.error, response.blockedBy, response.overrideForbidden)
+          : new Error(response.error);
       }
       // The fill recorded a use: reload so the reuse check sees it.
-      ({ settings } = await loadSettings());
+      ({ settings } = await loadSettingsWithPolicy());
       rerender();
       return response.report;
     },
