@@ -46,6 +46,23 @@ export function ConnectionPanel({ report, notReady, regionChoice, onTest, onCanc
   return (
     <section role="region" aria-labelledby="connection-heading" class="connection">
       <h2 id="connection-heading">Connection test</h2>
+      <div class="row">
+        <button
+          type="button"
+          class="button"
+          disabled={notReady !== undefined || running}
+          aria-describedby={notReady ? 'test-reason' : undefined}
+          onClick={start}
+        >
+          Test connection
+        </button>
+        {running && (
+          <button type="button" class="button" onClick={onCancel}>
+            Cancel test
+          </button>
+        )}
+      </div>
+      {/* After the button, which stays the first stop; the region is chosen before pressing it. */}
       {regionChoice && (
         <p class="row">
           <label for="test-region" class="field-label inline">
@@ -67,22 +84,6 @@ export function ConnectionPanel({ report, notReady, regionChoice, onTest, onCanc
           </select>
         </p>
       )}
-      <div class="row">
-        <button
-          type="button"
-          class="button"
-          disabled={notReady !== undefined || running}
-          aria-describedby={notReady ? 'test-reason' : undefined}
-          onClick={start}
-        >
-          Test connection
-        </button>
-        {running && (
-          <button type="button" class="button" onClick={onCancel}>
-            Cancel test
-          </button>
-        )}
-      </div>
       {notReady && (
         <p id="test-reason" class="reason">
           {notReady}

@@ -206,40 +206,6 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
     <section class="act" aria-labelledby="fill-heading">
       <h2 id="fill-heading">Fill</h2>
       {pageChoice && <PageChoiceField choice={pageChoice} target={target} busy={busy} />}
-      {name !== undefined && (
-        <TextField
-          id="connection-name"
-          label="Connection name"
-          value={name}
-          maxLength={200}
-          help={
-            problem ??
-            (rule ? `${target.consoleName} allows ${rule.description}.` : `Goes into the Name field of ${target.consoleName}.`)
-          }
-          problem={problem !== undefined}
-          onChange={onNameChange}
-        />
-      )}
-      {description && (
-        <TextField
-          id="connection-description"
-          label="Description"
-          value={description.value}
-          maxLength={1000}
-          help={`Optional. Left empty: "${description.planned}".`}
-          onChange={description.onChange}
-        />
-      )}
-      {scopes && (
-        <TextField
-          id="connection-scopes"
-          label="Extra scopes"
-          value={scopes.value}
-          maxLength={500}
-          help={`Space separated; openid is always included. Scopes filled: ${scopes.planned}`}
-          onChange={scopes.onChange}
-        />
-      )}
       <div class="row">
         <button
           ref={fillButton}
@@ -296,6 +262,41 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
         </div>
       )}
       {outcome && 'report' in outcome && <FillReportView report={outcome.report} />}
+      {/* After the button: the primary action is the first stop after the credential. */}
+      {name !== undefined && (
+        <TextField
+          id="connection-name"
+          label="Connection name"
+          value={name}
+          maxLength={200}
+          help={
+            problem ??
+            (rule ? `${target.consoleName} allows ${rule.description}.` : `Goes into the Name field of ${target.consoleName}.`)
+          }
+          problem={problem !== undefined}
+          onChange={onNameChange}
+        />
+      )}
+      {description && (
+        <TextField
+          id="connection-description"
+          label="Description"
+          value={description.value}
+          maxLength={1000}
+          help={`Optional. Left empty: "${description.planned}".`}
+          onChange={description.onChange}
+        />
+      )}
+      {scopes && (
+        <TextField
+          id="connection-scopes"
+          label="Extra scopes"
+          value={scopes.value}
+          maxLength={500}
+          help={`Space separated; openid is always included. Scopes filled: ${scopes.planned}`}
+          onChange={scopes.onChange}
+        />
+      )}
     </section>
   );
 }

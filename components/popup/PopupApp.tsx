@@ -16,7 +16,8 @@ import { ClaimsTable } from './ClaimsTable';
 import { ConnectionPanel } from './ConnectionPanel';
 import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
-import { CredentialSummary } from './CredentialSummary';
+import { CredentialSummary, foldedLine, IdentityLine } from './CredentialSummary';
+import { Fold } from './Fold';
 import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillChoices } from './FillPanel';
@@ -58,6 +59,9 @@ export interface PopupAppProps {
   /** `consoleId`: the console of the target shown (the admin's choice on a page that is no known console). */
   onRememberTenant(consoleId: ConsoleId): Promise<void>;
   onOpenOptions(): void;
+  /** The sections the admin left open (passed checks, details, export, claims): they open so again. */
+  openSections?: readonly string[];
+  onSectionToggle?(section: string, open: boolean): void;
 }
 
 /** Performance entry names: the e2e suite and the bench read the measure (and the attribute on the root). */
@@ -125,6 +129,16 @@ export function PopupApp(props: PopupAppProps) {
   const { target } = props;
   const [text, setText] = useState(props.initialText);
   const [clipboardError, setClipboardError] = useState<string>();
+  // The box folds once a credential is read from a paste or the vault; typing keeps it open, "Change" opens it.
+  const [foldable, setFoldable] = useState(true);
+  const [openSections, setOpenSections] = useState<readonly string[]>(props.openSections ?? []);
+  const fold = (section: string) => ({
+    open: openSections.includes(section),
+    onToggle: (open: boolean) => {
+      setOpenSections((current) => (open ? [...current, section] : current.filter((id) => id !== section)));
+      props.onSectionToggle?.(section, open);
+    },
+  });
   const root = useRef<HTMLDivElement>(null);
   const measuring = useRef(false);
 
@@ -187,7 +201,8 @@ export function PopupApp(props: PopupAppProps) {
   const plannedDescription = credential && consoleModule && plannedValue(consoleModule, credential, 'description');
   const plannedScopes = credential && consoleModule && plannedValue(consoleModule, credential, 'scopes', { scopes });
 
-  const change = (next: string) => {
+  const change = (next: string, pasted = Math.abs(next.length - text.length) > 1) => {
+    setFoldable(pasted);
     performance.mark(INPUT_MARK);
     measuring.current = true;
     setClipboardError(undefined);
@@ -197,7 +212,7 @@ export function PopupApp(props: PopupAppProps) {
 
   const paste = async () => {
     try {
-      change(await props.onPaste());
+      change(await props.onPaste(), true);
     } catch (error) {
       setClipboardError(`Could not read the clipboard: ${errorText(error)}`);
     }
@@ -214,6 +229,9 @@ export function PopupApp(props: PopupAppProps) {
   // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
   const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
   const now = Date.now();
+  const requests = credential
+    ? exportRequests(credential, suggestedName === undefined ? undefined : name.trim(), (plannedDescription && description.trim()) || undefined)
+    : [];
 
   return (
     <div class="popup" ref={root}>
@@ -251,15 +269,17 @@ export function PopupApp(props: PopupAppProps) {
         clipboardError={clipboardError}
         autoFocus={props.initialText === ''}
         conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
-        onInput={change}
+        folded={credential && foldable ? foldedLine(credential, text) : undefined}
+        onUnfold={() => setFoldable(false)}
+        onInput={(next) => change(next)}
         onPaste={paste}
         onClear={clear}
       />
       <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
       {credential && (
         <>
-          <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
-          <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
+          <IdentityLine credential={credential} />
+          <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} fold={fold('checks')} />
         </>
       )}
       {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
@@ -286,16 +306,17 @@ export function PopupApp(props: PopupAppProps) {
       />
       {credential && (
         <>
-          <ExportPanel
-            requests={exportRequests(
-              credential,
-              suggestedName === undefined ? undefined : name.trim(),
-              (plannedDescription && description.trim()) || undefined,
-            )}
-            secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'}
-            onCopy={props.onCopy}
-          />
-          <ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />
+          <Fold summary="Credential details" {...fold('details')}>
+            <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
+          </Fold>
+          {requests.length > 0 && (
+            <Fold summary="Export as an API request" {...fold('export')}>
+              <ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />
+            </Fold>
+          )}
+          <Fold summary={`Claims (${Object.keys(credential.claims).length})`} {...fold('claims')}>
+            <ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />
+          </Fold>
         </>
       )}
       <footer class="footer">

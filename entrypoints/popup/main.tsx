@@ -34,6 +34,26 @@ function cancelConnectionTest() {
   void askBackground({ type: 'connection.cancel' }).catch(() => undefined);
 }
 
+/**
+ * Which sections the admin left open: a non-secret preference of this page, in its localStorage because that is read
+ * synchronously, so the first render already draws them as left (storage.local would answer after it).
+ */
+const OPEN_SECTIONS_KEY = 'pch:open-sections';
+
+function openSectionsOf(): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(OPEN_SECTIONS_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberSection(section: string, open: boolean) {
+  const others = openSectionsOf().filter((id) => id !== section);
+  localStorage.setItem(OPEN_SECTIONS_KEY, JSON.stringify(open ? [...others, section] : others));
+}
+
 async function fingerprintOf(text: string): Promise<string | undefined> {
   const read = readCredential(text);
   return read.ok ? fingerprintCredential(read.credential) : undefined;
@@ -112,6 +132,8 @@ async function main() {
     draft: draft && { text: draft.text, source: draft.origin },
     source,
     sourceQuestion,
+    openSections: openSectionsOf(),
+    onSectionToggle: rememberSection,
     onUseDraft: () => {
       // The admin's word makes it the vault's credential, marked with its page; the box shows it from a fresh PopupApp.
       const used = draft!;

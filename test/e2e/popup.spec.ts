@@ -55,18 +55,20 @@ for (const { key, facts } of KIND_SAMPLES) {
     // The checks lib/credential computes for this text, in the popup, errors first.
     const read = readCredential(sample.text);
     if (!read.ok) throw new Error(read.error.message);
-    const items = popup.checks.getByRole('listitem');
+    const items = (await popup.allChecks()).getByRole('listitem');
     await expect(items.first()).toBeVisible();
     const levels = await items.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.level));
     const rank = { error: 0, warning: 1, info: 2, ok: 3 } as Record<string, number>;
     expect(levels.map((level) => rank[level!])).toEqual([...levels.map((level) => rank[level!])].sort((a, b) => a! - b!));
     await expect(popup.checks).toContainText('Environment');
+    await popup.open(/^Claims/);
     await expect(popup.claims.getByRole('row').nth(1)).toBeVisible();
 
     // Secrets are masked: the client secret (if any) is not in the page text until revealed.
     const secret = read.credential.clientSecret;
     if (secret) {
       await expect(popup.page.locator('.summary')).not.toContainText(secret);
+      await popup.open('Credential details');
       await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Reveal' }).click();
       await expect(popup.page.locator('.summary')).toContainText(secret);
     }
@@ -111,6 +113,7 @@ test('a claim holding markup renders as text and runs nothing', async ({ popup }
     void dialog.dismiss();
   });
   await popup.paste(jwt);
+  await popup.open(/^Claims/);
   await expect(popup.claims.getByText(payload).first()).toBeVisible();
   await expect(popup.page.locator('.summary')).toContainText(payload);
   expect(await popup.page.locator('img').count()).toBe(0);
@@ -134,6 +137,7 @@ test('long unbroken claims wrap inside 400 px: no horizontal scrolling', async (
   await popup.openInTab();
   await popup.page.setViewportSize({ width: 400, height: 600 });
   await popup.paste(jwt);
+  await popup.open(/^Claims/);
   await expect(popup.claims.getByText(long)).toBeVisible();
   const overflow = await popup.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
@@ -148,7 +152,7 @@ test('the credential survives closing and reopening the popup', async ({ popup, 
   await popup.openInTab();
   await expect(popup.credential).toHaveValue(text);
   await expect(popup.page.locator('.summary .kind')).toHaveText('Gateway credential');
-  await expect(popup.checks.getByRole('listitem').first()).toBeVisible();
+  await expect((await popup.allChecks()).getByRole('listitem').first()).toBeVisible();
 });
 
 test('pasting arms the idle alarm for the idle time the settings ask for', async ({ popup, fixtures }) => {
@@ -231,9 +235,12 @@ test('"Paste from clipboard" reads the clipboard, and Copy writes it', async ({ 
   // The box holds the client secret: drawn as discs while focus is elsewhere, readable again while editing.
   const textSecurity = () => popup.credential.evaluate((box) => getComputedStyle(box).getPropertyValue('-webkit-text-security'));
   expect(await textSecurity()).toBe('disc');
-  await popup.credential.focus();
+  // Read, the box folds to one line; "Change" opens it for editing, focused.
+  await popup.button('Change', true).click();
+  await expect(popup.credential).toBeFocused();
   expect(await textSecurity()).toBe('none');
 
+  await popup.open('Credential details');
   await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Copy' }).click();
   await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText(
     'Copied: cleared from the clipboard in 30 s',
@@ -423,6 +430,8 @@ test('keyboard only: a logical Tab order through the main controls, each with a 
   await expect(popup.credential).toBeFocused();
   await popup.page.keyboard.insertText(fixtures.samples.webAppDevLines.text);
   await expect(popup.checks).toBeVisible();
+  // Read, the box folds to one line and focus moves to its "Change".
+  await expect(popup.button('Change', true)).toBeFocused();
 
   const stops: { name: string; ring: boolean }[] = [];
   for (let i = 0; i < 40; i++) {
@@ -430,22 +439,24 @@ test('keyboard only: a logical Tab order through the main controls, each with a 
     const stop = await popup.page.evaluate(() => {
       const element = document.activeElement as HTMLInputElement;
       const style = getComputedStyle(element);
-      const name = element.getAttribute('aria-label') ?? (element.labels?.[0]?.textContent || element.textContent || '').trim();
+      const name = (element.getAttribute('aria-label') ?? (element.labels?.[0]?.textContent || element.textContent || '')).trim();
       return { name, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
     });
     stops.push(stop);
     if (stop.name.startsWith('Options')) break;
   }
   const names = stops.map((stop) => stop.name);
-  // The main controls in reading order (other stops may sit between them): input, facts, act, export, claims, Options.
-  const expected = ['Paste from clipboard', 'Clear', 'Reveal', 'Copy', 'Test connection', 'Copy Cloudflare API request', 'Include the client secret…', 'Reveal', 'Copy'];
+  // The main controls in reading order (other stops may sit between them): the action, then the folded sections.
+  const expected = ['Test connection', 'Credential details', 'Export as an API request', 'Claims'];
   let next = 0;
-  for (const name of names) if (name === expected[next]) next++;
+  for (const name of names) if (name.replace(/ \(\d+\)$/, '') === expected[next]) next++;
   expect(next, `Tab order: ${names.join(' | ')}`).toBe(expected.length);
   expect(names.at(-1)).toMatch(/^Options/);
   expect(stops.filter((stop) => !stop.ring), 'stops without a visible focus ring').toEqual([]);
 
-  // Enter activates; Escape cancels a confirmation and puts focus back where it was.
+  // Enter activates (here: opens the folded export); Escape cancels a confirmation and puts focus back where it was.
+  await popup.page.locator('summary', { hasText: 'Export as an API request' }).focus();
+  await popup.page.keyboard.press('Enter');
   const include = popup.button('Include the client secret…');
   await include.focus();
   await popup.page.keyboard.press('Enter');

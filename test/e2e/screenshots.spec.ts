@@ -41,8 +41,8 @@ for (const key of KINDS) {
     await popup.page.setViewportSize({ width: 400, height: 600 });
     await popup.paste(fixtures.samples[key].text);
     await expect(popup.checks).toBeVisible();
-    // At rest, as after "Paste from clipboard": the box is not focused, so its secret text is concealed.
-    await popup.credential.blur();
+    // Read, the box folds to one line: its text is not drawn at all.
+    await expect(popup.button('Change', true)).toBeVisible();
     await shoot(popup.page, `popup-${key}`);
   });
 }
