@@ -38,13 +38,14 @@ test.beforeAll(async () => {
 
 /** The element's whole box is inside the viewport. */
 async function expectInView(page: Page, locator: Locator, what: string) {
+  const height = await page.evaluate(() => window.innerHeight);
+  expect(height, 'the popup is at most 600 px high').toBeLessThanOrEqual(VIEWPORT.height);
   const box = await locator.boundingBox();
   expect(box, `${what} is drawn`).not.toBeNull();
   expect(box!.y, `${what} starts inside the viewport`).toBeGreaterThanOrEqual(0);
   expect(box!.x, `${what} starts inside the viewport`).toBeGreaterThanOrEqual(0);
-  expect(box!.y + box!.height, `${what} ends inside the 600 px viewport`).toBeLessThanOrEqual(VIEWPORT.height);
+  expect(box!.y + box!.height, `${what} ends inside the viewport`).toBeLessThanOrEqual(height);
   expect(box!.x + box!.width, `${what} ends inside the 400 px viewport`).toBeLessThanOrEqual(VIEWPORT.width);
-  void page;
 }
 
 for (const { kind, key } of KINDS) {
@@ -59,7 +60,9 @@ for (const { kind, key } of KINDS) {
         await popup.openOver(tab);
       }
       const page = popup.page;
-      await page.setViewportSize(VIEWPORT);
+      // The real toolbar popup is its own window, which Chromium caps at 600 px high (no emulation reaches it): its
+      // viewport is the one measured. Over no console, the popup as a tab is set to 400 x 600.
+      if (target.id === 'none') await page.setViewportSize(VIEWPORT);
       await popup.paste(fixtures.samples[key].text);
 
       // No console: no fill ("why not" is said beside its button); Test connection is the action.
