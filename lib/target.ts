@@ -10,7 +10,7 @@
 import { CONSOLES, resolveConsole } from './consoles';
 import type { ConsoleId, ConsoleModule } from './consoles/types';
 import type { CheckContext } from './credential/types';
-import { type Settings, type TenantMapping } from './settings/model';
+import type { Settings, TenantMapping } from './settings/model';
 import { seenUses, tenantForOrigin } from './settings/tenants';
 
 export type ResolvedTab =

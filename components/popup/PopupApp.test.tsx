@@ -10,6 +10,7 @@ import { resolveTarget, type ResolvedTab } from '../../lib/target';
 import { consoleTabOf, type ConsoleTab, type PopupTab } from './console-tab';
 import { client, environment } from '../../test/fixtures/environments';
 import { FillBlockedError } from './FillPanel';
+import { popupProps } from '../../test/fixtures/popup-props';
 import { PASTE_TO_CHECKS_MEASURE, PopupApp, type PopupAppProps } from './PopupApp';
 
 afterEach(cleanup);
@@ -71,23 +72,7 @@ function onUnknownPage(url: string, settings: Partial<Settings> = {}): PopupTab 
 }
 
 function popup(props: Partial<PopupAppProps> = {}) {
-  const all: PopupAppProps = {
-    initialText: '',
-    target: { unavailable: 'This tab is not a known console.' },
-    connection: null,
-    onTextChange: vi.fn(),
-    onPaste: vi.fn(async () => ''),
-    onCopy: vi.fn(async () => {}),
-    onFill: vi.fn(async () => ({ consoleId: 'x', fields: [], notes: [], durationMs: 1 })),
-    onTestConnection: vi.fn(),
-    onCancelTest: vi.fn(),
-    onClear: vi.fn(),
-    onRememberTenant: vi.fn(async () => {}),
-    onOpenOptions: vi.fn(),
-    onUseDraft: vi.fn(),
-    onDiscardDraft: vi.fn(),
-    ...props,
-  };
+  const all = popupProps(props);
   const view = render(<PopupApp {...all} />);
   return { ...all, view };
 }

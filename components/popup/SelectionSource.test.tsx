@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { popupProps } from '../../test/fixtures/popup-props';
 import { PopupApp, type PopupAppProps } from './PopupApp';
 
 afterEach(cleanup);
@@ -7,23 +8,7 @@ afterEach(cleanup);
 const TEXT = ['Client ID: 1f0e2d3c-4b5a-4968-8776-655443322110', 'Client Secret: s3cr3t-from-a-page-000000000', 'Environment ID: 3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b'].join('\n');
 
 function popup(props: Partial<PopupAppProps>) {
-  const all: PopupAppProps = {
-    initialText: TEXT,
-    target: { unavailable: 'This tab is not a known console.' },
-    connection: null,
-    onTextChange: vi.fn(),
-    onPaste: vi.fn(async () => ''),
-    onCopy: vi.fn(async () => {}),
-    onFill: vi.fn(async () => ({ consoleId: 'x', fields: [], notes: [], durationMs: 1 })),
-    onTestConnection: vi.fn(),
-    onCancelTest: vi.fn(),
-    onClear: vi.fn(),
-    onRememberTenant: vi.fn(async () => {}),
-    onOpenOptions: vi.fn(),
-    onUseDraft: vi.fn(),
-    onDiscardDraft: vi.fn(),
-    ...props,
-  };
+  const all = popupProps({ initialText: TEXT, ...props });
   return render(<PopupApp {...all} />);
 }
 

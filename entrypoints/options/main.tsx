@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsAppProps } from '../../components/options/OptionsApp';
 import '../../components/theme.css';
 import '../../components/options/options.css';
-import { type Settings } from '../../lib/settings/model';
+import type { Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';

@@ -7,7 +7,7 @@
  */
 import { refusalOf } from './guard';
 import { DRAWN, normalizedText } from './locate';
-import type { WriteResult } from './write';
+import type { WriteResult } from './types';
 
 /**
  * How long the page may take to draw the listbox after the click, and to show the choice after the option's click:

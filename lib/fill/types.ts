@@ -69,3 +69,11 @@ export interface FillReport {
   /** Time from the start of the fill in the page to the last field written, measured in the page. */
   durationMs: number;
 }
+
+/** What one write did: its status, why not, and whether the value reached the page at all. */
+export type WriteResult = {
+  status: Extract<FieldStatus, 'filled' | 'unchanged' | 'refused' | 'not-kept'>;
+  reason?: string;
+  /** The value was put into the page, where its script could read it, whatever the field holds now. */
+  reached?: boolean;
+};

@@ -13,14 +13,7 @@
  */
 import { chooseOption, shownOption } from './listbox';
 import { isListboxButton, normalizedText } from './locate';
-import type { FieldStatus, PlannedField } from './types';
-
-export type WriteResult = {
-  status: Extract<FieldStatus, 'filled' | 'unchanged' | 'refused' | 'not-kept'>;
-  reason?: string;
-  /** The value was put into the page, where its script could read it, whatever the field holds now. */
-  reached?: boolean;
-};
+import type { PlannedField, WriteResult } from './types';
 
 /**
  * How the field is judged again once focused: `settle`, what may take the page's time (the renderer's verdict for a

@@ -1,26 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { client, environment } from '../../test/fixtures/environments';
-import { DEFAULT_SETTINGS, MAX_USES, type UseRecord } from './model';
+import { DEFAULT_SETTINGS, MAX_USES } from './model';
 import { repairSettings } from './repair';
 import { loadSettings, updateSettings } from './store';
-import { DEV_TENANT, PROD_TENANT } from '../../test/fixtures/tenants';
+import { DEV_TENANT, fillRecord, PROD_TENANT } from '../../test/fixtures/tenants';
 
 const dev = environment('dev');
 const production = environment('production');
 
-function use(index: number, overrides: Partial<UseRecord> = {}): UseRecord {
-  return {
-    fingerprint: index.toString(16).padStart(16, '0'),
-    origin: DEV_TENANT.origin,
-    consoleId: 'aic',
-    environmentId: dev.id,
-    at: 1_760_000_000_000 + index,
-    ...overrides,
-  };
-}
-
 const devWebApp = client('dev', 'web-app');
+
 beforeEach(() => {
   fakeBrowser.reset();
 });
@@ -41,7 +31,7 @@ describe('repair, reset and migration', () => {
         selfHosted: 'https://pa.demo.internal:9000',
         idleClearMinutes: -3,
         readClipboardOnOpen: true,
-        uses: [use(1), { fingerprint: 'zz' }],
+        uses: [fillRecord(1), { fingerprint: 'zz' }],
       },
     });
     const { settings, notice } = await loadSettings();
@@ -49,7 +39,7 @@ describe('repair, reset and migration', () => {
     expect(settings.selfHosted).toEqual([]);
     expect(settings.idleClearMinutes).toBe(10);
     expect(settings.readClipboardOnOpen).toBe(true);
-    expect(settings.uses).toEqual([use(1)]);
+    expect(settings.uses).toEqual([fillRecord(1)]);
     expect(notice).toContain('tenants: 2 entries were dropped');
     expect(notice).toContain('tenants[1].expected.environmentId: expected a UUID');
     expect(notice).toContain('tenants[2]: a second entry for https://one.dash.cloudflare.com');
@@ -116,10 +106,10 @@ describe('repair, reset and migration', () => {
   });
 
   it('sorts uses newest first and keeps only the newest 200', () => {
-    const uses = Array.from({ length: MAX_USES + 5 }, (_, index) => use(index));
+    const uses = Array.from({ length: MAX_USES + 5 }, (_, index) => fillRecord(index));
     const { settings } = repairSettings({ version: 1, tenants: [], uses });
     expect(settings.uses).toHaveLength(MAX_USES);
-    expect(settings.uses[0]).toEqual(use(MAX_USES + 4));
-    expect(settings.uses.at(-1)).toEqual(use(5));
+    expect(settings.uses[0]).toEqual(fillRecord(MAX_USES + 4));
+    expect(settings.uses.at(-1)).toEqual(fillRecord(5));
   });
 });

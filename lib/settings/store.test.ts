@@ -1,28 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { client, environment } from '../../test/fixtures/environments';
-import { DEFAULT_SETTINGS, type Settings, type TenantMapping, type UseRecord } from './model';
+import { client } from '../../test/fixtures/environments';
+import type { Settings, TenantMapping } from './model';
 import { loadSettings, saveSettings, SETTINGS_LOCK, updateSettings } from './store';
 import { recordUse } from './tenants';
-import { DEV_TENANT, PROD_TENANT } from '../../test/fixtures/tenants';
-
-const dev = environment('dev');
-function settingsWith(overrides: Partial<Settings>): Settings {
-  return { ...structuredClone(DEFAULT_SETTINGS), ...overrides };
-}
-
-function use(index: number, overrides: Partial<UseRecord> = {}): UseRecord {
-  return {
-    fingerprint: index.toString(16).padStart(16, '0'),
-    origin: DEV_TENANT.origin,
-    consoleId: 'aic',
-    environmentId: dev.id,
-    at: 1_760_000_000_000 + index,
-    ...overrides,
-  };
-}
+import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
 
 const devWebApp = client('dev', 'web-app');
+
 beforeEach(() => {
   fakeBrowser.reset();
 });
@@ -49,8 +34,8 @@ describe('defaults and storage', () => {
   });
 
   it('accepts a use record whose optional label and tier are undefined (an unmapped tenant, as the fill path records it)', async () => {
-    await saveSettings(recordUse(settingsWith({}), use(1, { tenantLabel: undefined, tier: undefined })));
-    expect((await loadSettings()).settings.uses).toEqual([use(1)]);
+    await saveSettings(recordUse(settingsWith({}), fillRecord(1, { tenantLabel: undefined, tier: undefined })));
+    expect((await loadSettings()).settings.uses).toEqual([fillRecord(1)]);
   });
 
   it('refuses to save an invalid object', async () => {
@@ -79,12 +64,12 @@ describe('defaults and storage', () => {
   it('concurrent updates in one page both land: each reads what the one before it wrote', async () => {
     await Promise.all([
       updateSettings((current) => ({ ...current, tenants: [...current.tenants, DEV_TENANT] })),
-      updateSettings((current) => recordUse(current, use(1))),
+      updateSettings((current) => recordUse(current, fillRecord(1))),
       updateSettings((current) => ({ ...current, tenants: [...current.tenants, PROD_TENANT] })),
     ]);
     const { settings } = await loadSettings();
     expect(settings.tenants).toEqual([DEV_TENANT, PROD_TENANT]);
-    expect(settings.uses).toEqual([use(1)]);
+    expect(settings.uses).toEqual([fillRecord(1)]);
   });
 
   /** Web Locks as the browser gives them (one holder per name, requests granted in order); happy-dom has none. */
@@ -118,12 +103,12 @@ describe('defaults and storage', () => {
           return new Promise<void>((done) => (release = done));
         });
       });
-      const update = updateSettings((current) => recordUse(current, use(1)));
+      const update = updateSettings((current) => recordUse(current, fillRecord(1)));
       expect(locks.waiting).toEqual([SETTINGS_LOCK]);
       await fakeBrowser.storage.local.set({ settings: settingsWith({ tenants: [DEV_TENANT] }) });
       release();
-      expect(await update).toMatchObject({ tenants: [DEV_TENANT], uses: [use(1)] });
-      expect((await loadSettings()).settings).toMatchObject({ tenants: [DEV_TENANT], uses: [use(1)] });
+      expect(await update).toMatchObject({ tenants: [DEV_TENANT], uses: [fillRecord(1)] });
+      expect((await loadSettings()).settings).toMatchObject({ tenants: [DEV_TENANT], uses: [fillRecord(1)] });
     } finally {
       uninstall();
     }

@@ -4,28 +4,13 @@ import { readCredential } from '../credential';
 import type { Credential } from '../credential/types';
 import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { client, environment } from '../../test/fixtures/environments';
-import { DEFAULT_SETTINGS, MAX_USES, type Settings, type UseRecord } from './model';
+import { DEFAULT_SETTINGS, MAX_USES, type Settings } from './model';
 import { validateTenant } from './schema';
 import { guessTier, recordUse, rememberTenant, seenUses, tenantForOrigin } from './tenants';
-import { DEV_TENANT, PROD_TENANT } from '../../test/fixtures/tenants';
+import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
 
 const dev = environment('dev');
 const production = environment('production');
-
-function settingsWith(overrides: Partial<Settings>): Settings {
-  return { ...structuredClone(DEFAULT_SETTINGS), ...overrides };
-}
-
-function use(index: number, overrides: Partial<UseRecord> = {}): UseRecord {
-  return {
-    fingerprint: index.toString(16).padStart(16, '0'),
-    origin: DEV_TENANT.origin,
-    consoleId: 'aic',
-    environmentId: dev.id,
-    at: 1_760_000_000_000 + index,
-    ...overrides,
-  };
-}
 
 function read(text: string): Credential {
   const result = readCredential(text);
@@ -99,17 +84,17 @@ describe('environment map', () => {
 
   it('records uses newest first, capped at 200', () => {
     let settings: Settings = DEFAULT_SETTINGS;
-    for (let index = 0; index < MAX_USES + 3; index++) settings = recordUse(settings, use(index));
+    for (let index = 0; index < MAX_USES + 3; index++) settings = recordUse(settings, fillRecord(index));
     expect(settings.uses).toHaveLength(MAX_USES);
-    expect(settings.uses[0]).toEqual(use(MAX_USES + 2));
-    expect(settings.uses.at(-1)).toEqual(use(3));
+    expect(settings.uses[0]).toEqual(fillRecord(MAX_USES + 2));
+    expect(settings.uses.at(-1)).toEqual(fillRecord(3));
   });
 
   it('gives the reuse check its history by fingerprint, origin and label only', () => {
-    const settings = recordUse(recordUse(DEFAULT_SETTINGS, use(1)), use(2, { origin: PROD_TENANT.origin, consoleId: 'cloudflare', tenantLabel: 'Acme', tier: 'production' }));
+    const settings = recordUse(recordUse(DEFAULT_SETTINGS, fillRecord(1)), fillRecord(2, { origin: PROD_TENANT.origin, consoleId: 'cloudflare', tenantLabel: 'Acme', tier: 'production' }));
     expect(seenUses(settings)).toEqual([
-      { fingerprint: use(2).fingerprint, origin: PROD_TENANT.origin, tenantLabel: 'Acme', at: use(2).at },
-      { fingerprint: use(1).fingerprint, origin: DEV_TENANT.origin, at: use(1).at },
+      { fingerprint: fillRecord(2).fingerprint, origin: PROD_TENANT.origin, tenantLabel: 'Acme', at: fillRecord(2).at },
+      { fingerprint: fillRecord(1).fingerprint, origin: DEV_TENANT.origin, at: fillRecord(1).at },
     ]);
   });
 

@@ -3,25 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { client, environment } from '../../test/fixtures/environments';
-import { DEFAULT_SETTINGS, type Settings, type UseRecord } from './model';
 import { exportSettings, parseSettingsImport } from './transfer';
-import { DEV_TENANT, PROD_TENANT } from '../../test/fixtures/tenants';
+import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
 
 const dev = environment('dev');
-function settingsWith(overrides: Partial<Settings>): Settings {
-  return { ...structuredClone(DEFAULT_SETTINGS), ...overrides };
-}
-
-function use(index: number, overrides: Partial<UseRecord> = {}): UseRecord {
-  return {
-    fingerprint: index.toString(16).padStart(16, '0'),
-    origin: DEV_TENANT.origin,
-    consoleId: 'aic',
-    environmentId: dev.id,
-    at: 1_760_000_000_000 + index,
-    ...overrides,
-  };
-}
 
 const devWebApp = client('dev', 'web-app');
 const DEV_APP_LINES = [`Client ID: ${devWebApp.clientId}`, `Client Secret: ${devWebApp.clientSecret}`, `Environment ID: ${dev.id}`].join('\n');
@@ -35,7 +20,7 @@ describe('export and import', () => {
     tenants: [PROD_TENANT, DEV_TENANT],
     selfHosted: [{ origin: 'https://pa.demo.internal:9000', consoleId: 'pingaccess' }],
     idleClearMinutes: 15,
-    uses: [use(1)],
+    uses: [fillRecord(1)],
   });
 
   it('exports the map and preferences, not the fill history, and imports them back', () => {

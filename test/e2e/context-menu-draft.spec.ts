@@ -8,7 +8,7 @@
  * `selectionText` is read from the page after a real right-click, so the page's own `contextmenu` handler has run,
  * exactly as it runs before Chrome opens the menu. Nothing test-only is built into the extension for this.
  */
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { CONSOLE_ORIGINS } from '../fixtures/environments';
 import { DEMO_SETTINGS, ExtensionPage, storedVault } from './extension-page';
@@ -43,6 +43,16 @@ async function inspectSelection(serviceWorker: Worker, page: Page, target: Retur
     { menuItemId: INSPECT_MENU_ID, selectionText, pageUrl: page.url() },
   );
   return selectionText;
+}
+
+/** The demo guide in a new tab, the admin selecting a sample's text themselves and inspecting it from the menu. */
+async function inspectOnGuide(context: BrowserContext, serviceWorker: Worker, sample: { title: string; text: string }) {
+  const guide = await context.newPage();
+  await guide.goto(`${CONSOLE_ORIGINS.demo}/`);
+  const box = guide.getByRole('textbox', { name: sample.title, exact: true });
+  await box.selectText();
+  expect(await inspectSelection(serviceWorker, guide, box)).toBe(sample.text);
+  return { guide, box };
 }
 
 async function putInVault(popup: PopupPage, text: string) {
@@ -97,12 +107,7 @@ test('"Use this credential" makes the draft the vault’s credential; "Discard" 
   const chosen = fixtures.samples.webAppDevLines;
   await putInVault(popup, admin.text);
 
-  // The demo guide: the admin selects a sample's text themselves.
-  const guide = await context.newPage();
-  await guide.goto(`${CONSOLE_ORIGINS.demo}/`);
-  const box = guide.getByRole('textbox', { name: chosen.title, exact: true });
-  await box.selectText();
-  expect(await inspectSelection(serviceWorker, guide, box)).toBe(chosen.text);
+  const { guide, box } = await inspectOnGuide(context, serviceWorker, chosen);
 
   await popup.attach();
   const draft = popup.page.getByRole('region', { name: 'Selected text' });
@@ -130,11 +135,7 @@ test('text used from a selection shows its page’s origin and asks once, in the
   const chosen = fixtures.samples.gatewayDev;
   await putInVault(popup, fixtures.samples.webAppDevLines.text);
 
-  const guide = await context.newPage();
-  await guide.goto(`${CONSOLE_ORIGINS.demo}/`);
-  const box = guide.getByRole('textbox', { name: chosen.title, exact: true });
-  await box.selectText();
-  expect(await inspectSelection(serviceWorker, guide, box)).toBe(chosen.text);
+  await inspectOnGuide(context, serviceWorker, chosen);
   await popup.attach();
   await popup.page.getByRole('region', { name: 'Selected text' }).getByRole('button', { name: 'Use this credential' }).click();
   await expect(popup.credential).toHaveValue(chosen.text);

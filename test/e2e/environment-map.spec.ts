@@ -20,7 +20,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fingerprintCredential, readCredential } from '../../lib/credential';
-import { type Settings } from '../../lib/settings/model';
+import type { Settings } from '../../lib/settings/model';
 import { SETTINGS_LOCK } from '../../lib/settings/store';
 import { EXPORT_FORMAT } from '../../lib/settings/transfer';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';

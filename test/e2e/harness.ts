@@ -10,7 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server';
+import type { FixtureServer } from '../fixtures/server';
+import { serveFixtures } from './fixture-server-fixture';
 import { fixtureChromiumArgs } from '../fixtures/chromium-args';
 import { PopupPage } from './popup-page';
 
@@ -83,14 +84,7 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  fixtures: [
-    async ({}, use) => {
-      const server = await startFixtureServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  fixtures: [serveFixtures, { scope: 'worker' }],
   extension: async ({ fixtures }, use) => {
     const launched = await launchExtension(fixtures);
     await use(launched);

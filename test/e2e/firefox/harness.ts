@@ -1,7 +1,8 @@
 /** Playwright's runner, Firefox's browser: fixtures hand each test a fresh Firefox with the built extension (./firefox-driver.ts). */
 import { test as base } from '@playwright/test';
 import { startConnectProxy, type ConnectProxy } from '../../fixtures/connect-proxy';
-import { startFixtureServer, type FixtureServer } from '../../fixtures/server';
+import type { FixtureServer } from '../../fixtures/server';
+import { serveFixtures } from '../fixture-server-fixture';
 import { closeFirefox, launchFirefox, type FirefoxLaunch } from './firefox-driver';
 
 /**
@@ -9,14 +10,7 @@ import { closeFirefox, launchFirefox, type FirefoxLaunch } from './firefox-drive
  * their own and read what the fill did there (the refusal variants), since each launch costs seconds on 2 cores.
  */
 export const test = base.extend<{ firefox: FirefoxLaunch }, { fixtures: FixtureServer; connectProxy: ConnectProxy; sharedFirefox: FirefoxLaunch }>({
-  fixtures: [
-    async ({}, use) => {
-      const server = await startFixtureServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  fixtures: [serveFixtures, { scope: 'worker' }],
   connectProxy: [
     async ({ fixtures }, use) => {
       const proxy = await startConnectProxy(fixtures.hostResolverRules);

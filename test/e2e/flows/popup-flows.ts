@@ -89,7 +89,7 @@ export async function connectionTestThroughPopup(driver: Driver, secret?: string
     ['Environment', 'Client authentication', 'Environment read'].forEach((name, i) => expect(steps[i]).toMatch(new RegExp(`^✓ ?Passed ${name} · \\d+ ms( |$)`)));
   } else {
     await expect.poll(() => popup.text(region), { timeout: 30_000 }).toContain('The connection test found a problem.');
-    expect(await popup.text(region)).toContain('PingOne does not accept this client ID and secret (invalid_client).');
+    expect(await popup.text(region)).toContain('PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post.');
     expect(await popup.text(region)).not.toContain(secret);
     // Basic, then post; the environment is never read with a refused client.
     const tokens = driver.fixtures.requests.filter((request) => request.at >= t0 && request.path.endsWith('/as/token'));
