@@ -26,7 +26,7 @@ export interface ChecksListProps {
   id?: string;
   /**
    * Fold the passed checks and notes into a section the admin opens; errors and warnings stay in view, message and
-   * hint. Absent: one list of everything.
+   * hint, and the verdict line is drawn apart (CheckVerdict). Absent: a heading, the counts and one list of everything.
    */
   fold?: { open: boolean; onToggle(open: boolean): void };
 }
@@ -54,40 +54,63 @@ function countsOf(checks: readonly Check[], levels: readonly CheckLevel[]) {
     .map(({ level, count }) => ({ level, text: `${count} ${count === 1 && level !== 'ok' ? LEVELS[level].word.toLowerCase() : LEVELS[level].plural}` }));
 }
 
+/** The checks' verdict on one line, "Checks for PingAccess: 1 error · 1 warning · 7 passed", for the first screen. */
+export function CheckVerdict({ checks, context }: { checks: readonly Check[]; context?: string }) {
+  return <Counts checks={checks} prefix={`Checks${context ? ` ${context}` : ''}:`} />;
+}
+
+function Counts({ checks, prefix }: { checks: readonly Check[]; prefix?: string }) {
+  return (
+    <p class="checks-counts">
+      {prefix && <span class="checks-prefix">{prefix} </span>}
+      {countsOf(checks, Object.keys(LEVELS) as CheckLevel[]).map(({ level, text }, index) => (
+        <Fragment key={level}>
+          {index > 0 && <span aria-hidden="true"> · </span>}
+          <span class={`count count-${level}`}>{text}</span>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
 export function ChecksList({ checks, context, label = 'Checks', id = 'checks', fold }: ChecksListProps) {
   const sorted = sortedChecks(checks);
-  const counts = countsOf(checks, Object.keys(LEVELS) as CheckLevel[]);
   const shown = fold ? sorted.filter((check) => check.level === 'error' || check.level === 'warning') : sorted;
   const folded = fold ? sorted.slice(shown.length) : [];
+  if (fold) {
+    // The verdict line is CheckVerdict's, above the actions; here the errors and warnings, then the rest folded.
+    return (
+      <section class="checks" id={id} aria-label={label}>
+        {shown.length > 0 && (
+          <ul role="list" aria-label={label} class="check-list">
+            {shown.map((check) => (
+              <CheckItem key={check.id} check={check} />
+            ))}
+          </ul>
+        )}
+        {folded.length > 0 && (
+          <Fold open={fold.open} onToggle={fold.onToggle} class="checks-more" summary={countsOf(folded, ['info', 'ok']).map(({ text }) => text).join(' · ')}>
+            <ul role="list" aria-label={`${label}: passed and notes`} class="check-list">
+              {folded.map((check) => (
+                <CheckItem key={check.id} check={check} />
+              ))}
+            </ul>
+          </Fold>
+        )}
+      </section>
+    );
+  }
   return (
     <section class="checks" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
         Checks{context && <span class="heading-context"> {context}</span>}
       </h2>
-      <p class="checks-counts">
-        {counts.map(({ level, text }, index) => (
-          <Fragment key={level}>
-            {index > 0 && <span aria-hidden="true"> · </span>}
-            <span class={`count count-${level}`}>{text}</span>
-          </Fragment>
+      <Counts checks={checks} />
+      <ul role="list" aria-label={label} class="check-list">
+        {shown.map((check) => (
+          <CheckItem key={check.id} check={check} />
         ))}
-      </p>
-      {shown.length > 0 && (
-        <ul role="list" aria-label={label} class="check-list">
-          {shown.map((check) => (
-            <CheckItem key={check.id} check={check} />
-          ))}
-        </ul>
-      )}
-      {fold && folded.length > 0 && (
-        <Fold open={fold.open} onToggle={fold.onToggle} class="checks-more" summary={countsOf(folded, ['info', 'ok']).map(({ text }) => text).join(' · ')}>
-          <ul role="list" aria-label={`${label}: passed and notes`} class="check-list">
-            {folded.map((check) => (
-              <CheckItem key={check.id} check={check} />
-            ))}
-          </ul>
-        </Fold>
-      )}
+      </ul>
     </section>
   );
 }

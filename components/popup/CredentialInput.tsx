@@ -16,13 +16,26 @@ export interface CredentialInputProps {
    * actions fit the popup; "Change" unfolds it.
    */
   folded?: string;
-  onInput(text: string): void;
+  /** `whole`: the input brought a whole text (a paste, a drop, a tool's insert), not a keystroke. */
+  onInput(text: string, whole: boolean): void;
+  /** Focus left the box: the admin is done editing. */
+  onLeave?(): void;
   onPaste(): void;
   onClear(): void;
   onUnfold?(): void;
 }
 
 const ERROR_ID = 'credential-error';
+
+/**
+ * A key that types into the box (a character, Enter, Backspace, Delete), not a shortcut such as Ctrl+V: the input
+ * that follows it is a keystroke. An input no such key went before is a whole text: a paste, a drop, a tool's insert.
+ */
+function typesText(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key.length === 1 || event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete';
+}
+
 const HELP_ID = 'credential-help';
 
 export function CredentialInput(props: CredentialInputProps) {
@@ -30,6 +43,7 @@ export function CredentialInput(props: CredentialInputProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   const change = useRef<HTMLButtonElement>(null);
   const editor = useRef<HTMLDivElement>(null);
+  const keyed = useRef(false);
   const isFolded = folded !== undefined;
   // Focus in the box or its buttons as they fold would fall to the page: it goes to "Change" instead.
   useLayoutEffect(() => {
@@ -52,11 +66,11 @@ export function CredentialInput(props: CredentialInputProps) {
         <p class="credential-line">
           <span class="field-label inline">Credential:</span> <span class="credential-folded">{folded}</span>
           <span class="credential-line-actions">
-            <button type="button" class="button small" onClick={onClear}>
-              Clear
-            </button>
-            <button type="button" class="button small" ref={change} onClick={unfold}>
+            <button type="button" class="link" ref={change} onClick={unfold}>
               Change
+            </button>
+            <button type="button" class="link" onClick={onClear}>
+              Clear
             </button>
           </span>
         </p>
@@ -80,7 +94,14 @@ export function CredentialInput(props: CredentialInputProps) {
         ref={box}
         aria-invalid={error ? true : undefined}
         aria-describedby={problem ? `${ERROR_ID} ${HELP_ID}` : HELP_ID}
-        onInput={(event) => onInput(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          keyed.current = typesText(event);
+        }}
+        onInput={(event) => {
+          onInput(event.currentTarget.value, !keyed.current);
+          keyed.current = false;
+        }}
+        onBlur={props.onLeave}
       />
       <div class="row">
         <button type="button" class="button" onClick={onPaste}>

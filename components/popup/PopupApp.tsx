@@ -11,15 +11,16 @@ import type { Credential } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { RegionTld } from '../../lib/regions';
 import type { PopupTab } from './console-tab';
-import { ChecksList } from './ChecksList';
+import { CheckVerdict, ChecksList } from './ChecksList';
 import { ClaimsTable } from './ClaimsTable';
-import { ConnectionPanel } from './ConnectionPanel';
+import { ConnectionPanel, TestButtons, testRunning } from './ConnectionPanel';
 import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
 import { CredentialSummary, foldedLine, IdentityLine } from './CredentialSummary';
 import { Fold } from './Fold';
 import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
+import { FillOptions } from './FillOptions';
 import { FillPanel, type FillChoices } from './FillPanel';
 import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
@@ -129,7 +130,8 @@ export function PopupApp(props: PopupAppProps) {
   const { target } = props;
   const [text, setText] = useState(props.initialText);
   const [clipboardError, setClipboardError] = useState<string>();
-  // The box folds once a credential is read from a paste or the vault; typing keeps it open, "Change" opens it.
+  // The box folds once a credential is read from a paste, a drop or the vault, or when the admin leaves the box;
+  // typing keeps it open, "Change" opens it.
   const [foldable, setFoldable] = useState(true);
   const [openSections, setOpenSections] = useState<readonly string[]>(props.openSections ?? []);
   const fold = (section: string) => ({
@@ -201,8 +203,8 @@ export function PopupApp(props: PopupAppProps) {
   const plannedDescription = credential && consoleModule && plannedValue(consoleModule, credential, 'description');
   const plannedScopes = credential && consoleModule && plannedValue(consoleModule, credential, 'scopes', { scopes });
 
-  const change = (next: string, pasted = Math.abs(next.length - text.length) > 1) => {
-    setFoldable(pasted);
+  const change = (next: string, whole: boolean) => {
+    setFoldable(whole);
     performance.mark(INPUT_MARK);
     measuring.current = true;
     setClipboardError(undefined);
@@ -225,6 +227,15 @@ export function PopupApp(props: PopupAppProps) {
   };
 
   const connection = props.connection && fingerprint && props.connection.fingerprint === fingerprint ? props.connection : null;
+  // The test's region (a credential naming none) and its start, held here: its button sits in Fill's row.
+  const [region, setRegion] = useState<RegionTld | ''>(onConsole?.context.expected?.regionTld ?? '');
+  const [testStarting, setTestStarting] = useState(false);
+  useEffect(() => setTestStarting(false), [connection, fingerprint]);
+  const testing = testRunning(testStarting, connection);
+  const startTest = () => {
+    setTestStarting(true);
+    props.onTestConnection(credential && !credential.region && region ? region : undefined);
+  };
   // Fill and test also wait for the fingerprint (a moment, and silently): only with it are the checks complete (the
   // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
   const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
@@ -271,16 +282,18 @@ export function PopupApp(props: PopupAppProps) {
         conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
         folded={credential && foldable ? foldedLine(credential, text) : undefined}
         onUnfold={() => setFoldable(false)}
-        onInput={(next) => change(next)}
+        onInput={change}
+        onLeave={() => setFoldable(true)}
         onPaste={paste}
         onClear={clear}
       />
       <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
+      {/* The first screen (400 x 600): what was read, the verdict, then the actions, then what is wrong. */}
       {credential && (
-        <>
+        <div class="verdict">
           <IdentityLine credential={credential} />
-          <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} fold={fold('checks')} />
-        </>
+          <CheckVerdict checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
+        </div>
       )}
       {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
           credential it was made with. */}
@@ -290,22 +303,35 @@ export function PopupApp(props: PopupAppProps) {
         pageChoice={choices && { choices, onChoose: setPicked, onOpenOptions: props.onOpenOptions }}
         notReady={notReady}
         blocking={checks.filter((check) => check.level === 'error')}
-        name={suggestedName === undefined ? undefined : name}
-        onNameChange={setName}
-        description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
-        scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
+        values={{
+          name: suggestedName === undefined ? undefined : name,
+          description: plannedDescription ? description : undefined,
+          scopes: plannedScopes ? scopes : undefined,
+        }}
+        beside={<TestButtons running={testing} notReady={notReady} onTest={startTest} onCancel={props.onCancelTest} />}
         onFill={props.onFill}
       />
       <ConnectionPanel
-        key={fingerprint}
         report={connection}
+        running={testing}
         notReady={notReady}
-        regionChoice={credential && !credential.region ? { initial: onConsole?.context.expected?.regionTld } : undefined}
-        onTest={props.onTestConnection}
-        onCancel={props.onCancelTest}
+        regionChoice={credential && !credential.region ? { value: region, onChange: setRegion } : undefined}
       />
       {credential && (
         <>
+          <ChecksList checks={checks} label={onConsole ? `Checks for ${onConsole.consoleName}` : 'Checks'} fold={fold('checks')} />
+          {onConsole && (
+            <FillOptions
+              key={onConsole.consoleId}
+              consoleName={onConsole.consoleName}
+              nameRule={onConsole.console.nameRule}
+              name={suggestedName === undefined ? undefined : name}
+              onNameChange={setName}
+              description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
+              scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
+              fold={fold('fill-options')}
+            />
+          )}
           <Fold summary="Credential details" {...fold('details')}>
             <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
           </Fold>
