@@ -1,4 +1,4 @@
-import { suggestedConsoleName } from '../../lib/credential';
+import { suggestedConsoleName } from '../../lib/credential/names';
 import type { ConsoleRules } from '../../lib/credential/types';
 import { Fold } from './Fold';
 

@@ -10,6 +10,7 @@ import { resolveTarget, type ResolvedTab } from '../../lib/target';
 import { consoleTabOf, type ConsoleTab, type PopupTab } from './console-tab';
 import { client, environment } from '../../test/fixtures/environments';
 import { FillBlockedError } from './FillPanel';
+import { pastePart } from './lazy-module';
 import { popupProps } from '../../test/fixtures/popup-props';
 import { PASTE_TO_CHECKS_MEASURE, PopupApp, type PopupAppProps } from './PopupApp';
 
@@ -21,6 +22,9 @@ const webApp = client('dev', 'web-app');
 const webAppLines = `Client ID: ${webApp.clientId}\nClient Secret: ${webApp.clientSecret}\nEnvironment ID: ${environment('dev').id}`;
 
 beforeAll(async () => {
+  // The lazily loaded parts, loaded once here: each test then renders as the popup does once they are in
+  // (components/popup/lazy-module.test.ts holds the loading itself).
+  await pastePart.load();
   gatewayJwt = await signTestCredential(gatewayClaims('dev'));
   productJwt = await signTestCredential(productClaims('dev', { environmentName: 'Acme Dev (EU) ü' }));
 });

@@ -6,20 +6,18 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ConnectionReport } from '../../lib/connection/types';
 import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../../lib/consoles';
 import type { ConsoleId, ConsoleModule, PlanOptions } from '../../lib/consoles/types';
-import { checkCredential, fingerprintCredential, readCredential } from '../../lib/credential';
 import type { Credential } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { RegionTld } from '../../lib/regions';
 import type { PopupTab } from './console-tab';
 import { CheckVerdict, ChecksList } from './ChecksList';
-import { ClaimsTable } from './ClaimsTable';
 import { ConnectionPanel, TestButtons, testRunning } from './ConnectionPanel';
 import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
-import { CredentialSummary, foldedLine, IdentityLine } from './CredentialSummary';
+import { foldedLine, IdentityLine } from './IdentityLine';
+import { pastePart } from './lazy-module';
 import { Fold } from './Fold';
-import { DraftView } from './DraftView';
-import { ExportPanel, type ExportRequest } from './ExportPanel';
+import type { ExportRequest } from './ExportPanel';
 import { FillOptions } from './FillOptions';
 import { FillPanel, type FillChoices } from './FillPanel';
 import { SelectionSource, type SourceQuestion } from './SelectionSource';
@@ -144,7 +142,12 @@ export function PopupApp(props: PopupAppProps) {
   const root = useRef<HTMLDivElement>(null);
   const measuring = useRef(false);
 
-  const read = useMemo(() => (text.trim() === '' ? undefined : readCredential(text)), [text]);
+  // The engine and the views of a credential load with the first text (a paste, the vault's credential at open) or the
+  // context menu's draft: the empty popup runs without them.
+  const part = pastePart.use(text.trim() !== '' || props.draft !== undefined);
+  const reader = part && 'module' in part ? part.module : undefined;
+  const views = reader;
+  const read = useMemo(() => (text.trim() === '' || !reader ? undefined : reader.readCredential(text)), [text, reader]);
   const credential = read?.ok ? read.credential : undefined;
 
   const [picked, setPicked] = useState<ConsoleId>();
@@ -155,21 +158,21 @@ export function PopupApp(props: PopupAppProps) {
   // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
   const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
   useEffect(() => {
-    if (!credential) return;
+    if (!credential || !reader) return;
     let current = true;
-    void fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
+    void reader.fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
     return () => {
       current = false;
     };
-  }, [credential]);
+  }, [credential, reader]);
   const fingerprint = fingerprinted && fingerprinted.of === credential ? fingerprinted.fingerprint : undefined;
 
   const checks = useMemo(
     () =>
-      credential
-        ? checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
+      credential && reader
+        ? reader.checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
         : [],
-    [credential, onConsole, fingerprint],
+    [credential, reader, onConsole, fingerprint],
   );
 
   // "Paste to checks rendered": from the input event to the DOM holding the new checks (layout effects run right
@@ -244,6 +247,8 @@ export function PopupApp(props: PopupAppProps) {
     ? exportRequests(credential, suggestedName === undefined ? undefined : name.trim(), (plannedDescription && description.trim()) || undefined)
     : [];
 
+  const loadFailure = part && 'failure' in part ? part.failure : undefined;
+
   return (
     <div class="popup" ref={root}>
       <header class="header">
@@ -257,8 +262,8 @@ export function PopupApp(props: PopupAppProps) {
           </button>
         </p>
       )}
-      {props.draft && (
-        <DraftView
+      {props.draft && views && (
+        <views.DraftView
           {...props.draft}
           context={onConsole?.context}
           now={now}
@@ -277,7 +282,7 @@ export function PopupApp(props: PopupAppProps) {
       <CredentialInput
         text={text}
         error={read && !read.ok ? read.error : undefined}
-        clipboardError={clipboardError}
+        clipboardError={clipboardError ?? (loadFailure && `Part of the popup could not load (${loadFailure}): close it and open it again.`)}
         autoFocus={props.initialText === ''}
         conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
         folded={credential && foldable ? foldedLine(credential, text) : undefined}
@@ -333,15 +338,15 @@ export function PopupApp(props: PopupAppProps) {
             />
           )}
           <Fold summary="Credential details" {...fold('details')}>
-            <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
+            {views && <views.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />}
           </Fold>
           {requests.length > 0 && (
             <Fold summary="Export as an API request" {...fold('export')}>
-              <ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />
+              {views && <views.ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />}
             </Fold>
           )}
           <Fold summary={`Claims (${Object.keys(credential.claims).length})`} {...fold('claims')}>
-            <ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />
+            {views && <views.ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />}
           </Fold>
         </>
       )}

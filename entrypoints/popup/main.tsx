@@ -10,7 +10,7 @@ import '../../components/theme.css';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
-import { fingerprintCredential, readCredential } from '../../lib/credential';
+import { pastePart } from '../../components/popup/lazy-module';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
 import { loadSettings, updateSettings } from '../../lib/settings/store';
@@ -55,30 +55,49 @@ function rememberSection(section: string, open: boolean) {
 }
 
 async function fingerprintOf(text: string): Promise<string | undefined> {
+  const { readCredential, fingerprintCredential } = await pastePart.load();
   const read = readCredential(text);
   return read.ok ? fingerprintCredential(read.credential) : undefined;
 }
 
+/**
+ * What the admin typed or pasted into popup.html's static box before this script ran, and whether it had focus: the
+ * rendered box starts from them.
+ */
+function earlyInput(): { text: string; focused: boolean } {
+  const box = document.getElementById('credential');
+  return box instanceof HTMLTextAreaElement ? { text: box.value.trim(), focused: document.activeElement === box } : { text: '', focused: false };
+}
+
 async function main() {
   const root = document.getElementById('app')!;
-  const loaded = await loadSettings();
+  // Read at once, side by side: the settings, the tab, the shortcut, the vault's text and the context menu's draft.
+  const [loaded, [tab], commands] = await Promise.all([
+    loadSettings(),
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    browser.commands.getAll(),
+  ]);
   let { settings } = loaded;
   const idleMs = () => idleMsOf(settings);
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   // The key that opens the popup, as the admin may have changed it (chrome://extensions/shortcuts, about:addons).
-  const shortcut = (await browser.commands.getAll()).find((command) => command.name?.startsWith('_execute_'))?.shortcut;
+  const shortcut = commands.find((command) => command.name?.startsWith('_execute_'))?.shortcut;
 
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
-  await touchVault(idleMs());
-  let text = await readVault(idleMs());
-  if (!text && settings.readClipboardOnOpen) {
+  const [, vaultText, storedDraft] = await Promise.all([touchVault(idleMs()), readVault(idleMs()), readDraft(idleMs())]);
+  let text = vaultText;
+  const early = earlyInput();
+  if (early.text) {
+    // Typed or pasted before the script ran: the admin's latest word, as any paste (it replaces the vault's text).
+    text = early.text;
+    await writeVault(text, idleMs());
+  } else if (!text && settings.readClipboardOnOpen) {
     // Opt-in preference (off by default): reading the clipboard unasked would surprise most admins.
     text = (await navigator.clipboard.readText().catch(() => '')).trim();
     if (text) await writeVault(text, idleMs());
   }
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
-  let draft = await readDraft(idleMs());
+  let draft = storedDraft;
   // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
   let source = text ? (await sourceOf(text))?.origin : undefined;
   let sourceQuestion: SourceQuestion | undefined;
@@ -227,7 +246,7 @@ async function main() {
     },
     onRememberTenant: async (consoleId) => {
       const target = resolveTarget(tab?.url, settings, consoleId);
-      const read = readCredential(text);
+      const read = (await pastePart.load()).readCredential(text);
       if (target.kind !== 'console' || !read.ok) return;
       settings = await updateSettings((current: Settings) =>
         rememberTenant(current, { origin: target.origin, consoleId: target.console.id, credential: read.credential }),

@@ -88,6 +88,18 @@ export class PopupPage {
     return this.checks;
   }
 
+  /** A value of the console's form (Connection name, Description, Extra scopes), in its folded "Fill with" section. */
+  async fillOption(label: string): Promise<Locator> {
+    await this.open(/^Fill with/);
+    return this.page.getByRole('textbox', { name: label, exact: true });
+  }
+
+  /** A secret of the credential (its Copy and Reveal), in the folded "Credential details" section. */
+  async secret(label: string): Promise<Locator> {
+    await this.open('Credential details');
+    return this.page.getByRole('group', { name: label, exact: true });
+  }
+
   get claims(): Locator {
     return this.page.getByRole('table', { name: 'Claims' });
   }

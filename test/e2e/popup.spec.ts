@@ -69,7 +69,7 @@ for (const { key, facts } of KIND_SAMPLES) {
     if (secret) {
       await expect(popup.page.locator('.summary')).not.toContainText(secret);
       await popup.open('Credential details');
-      await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Reveal' }).click();
+      await (await popup.secret('Client secret')).getByRole('button', { name: 'Reveal' }).click();
       await expect(popup.page.locator('.summary')).toContainText(secret);
     }
 
@@ -241,8 +241,8 @@ test('"Paste from clipboard" reads the clipboard, and Copy writes it', async ({ 
   expect(await textSecurity()).toBe('none');
 
   await popup.open('Credential details');
-  await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Copy' }).click();
-  await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText(
+  await (await popup.secret('Client secret')).getByRole('button', { name: 'Copy' }).click();
+  await expect((await popup.secret('Client secret')).getByRole('status')).toHaveText(
     'Copied: cleared from the clipboard in 30 s',
   );
   expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(client('dev', 'web-app').clientSecret);
@@ -261,8 +261,8 @@ test('the toolbar popup over the Cloudflare console fills the form into React st
   await popup.openOver(consolePage);
   await expect(popup.credential).toHaveValue(sample.text);
   await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText('Cloudflare Zero Trust');
-  await expect(popup.page.getByRole('heading', { name: 'Checks for Cloudflare Zero Trust' })).toBeVisible();
-  const name = popup.page.getByRole('textbox', { name: 'Connection name' });
+  await expect(popup.page.locator('.checks-counts')).toContainText('Checks for Cloudflare Zero Trust:');
+  const name = await popup.fillOption('Connection name');
   await name.fill('Acme Dev PingOne');
 
   await popup.button('Fill Cloudflare Zero Trust').click();
@@ -344,7 +344,7 @@ test('the toolbar popup sends PingAccess\'s Description and PingFederate\'s extr
   const pingAccess = await context.newPage();
   await pingAccess.goto(fixtures.consoleUrl('pingaccess'));
   await popup.openOver(pingAccess);
-  await popup.page.getByRole('textbox', { name: 'Description' }).fill('Gateway for the Acme portal');
+  await (await popup.fillOption('Description')).fill('Gateway for the Acme portal');
   await popup.button('Fill PingAccess').click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Description: Filled');
   expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}')).toMatchObject({ description: 'Gateway for the Acme portal' });
@@ -354,7 +354,7 @@ test('the toolbar popup sends PingAccess\'s Description and PingFederate\'s extr
   await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
   await popup.openOver(pingFederate);
   await popup.paste(fixtures.samples.webAppDevLines.text);
-  const scopes = popup.page.getByRole('textbox', { name: 'Extra scopes' });
+  const scopes = await popup.fillOption('Extra scopes');
   await scopes.fill('profile email');
   await expect(popup.page.getByText('Scopes filled: openid profile email')).toBeVisible();
   await popup.button('Fill PingFederate').click();
@@ -384,8 +384,8 @@ test('on a page that is no known console, the toolbar popup asks which console i
   const choice = popup.page.getByRole('combobox', { name: 'This page is' });
   await expect(choice).toHaveValue('pingaccess');
   await expect(choice.locator('option:checked')).toHaveText('PingAccess');
-  await expect(popup.page.getByText(`${origin} is not a console added in Options.`)).toBeVisible();
-  const name = popup.page.getByRole('textbox', { name: 'Connection name' });
+  await expect(popup.page.locator('#page-console-help')).toContainText(`${origin} is no console in Options: it can be filled now`);
+  const name = await popup.fillOption('Connection name');
   await name.fill('Acme Dev Gateway');
 
   await popup.button('Fill PingAccess').click();

@@ -95,7 +95,7 @@ test('toolbar popup over PingFederate: the extra scopes', async ({ popup, contex
   const pingFederate = await context.newPage();
   await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
   await popup.openOver(pingFederate);
-  await popup.page.getByRole('textbox', { name: 'Extra scopes' }).fill('profile email');
+  await (await popup.fillOption('Extra scopes')).fill('profile email');
   await expect(popup.page.getByText('Scopes filled: openid profile email')).toBeVisible();
   await shoot(popup.page, 'popup-over-pingfederate-scopes');
   await popup.close();
