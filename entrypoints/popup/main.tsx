@@ -9,7 +9,7 @@ import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
-import { fingerprintCredential, readCredential } from '../../lib/credential';
+import { pastePart } from '../../components/popup/lazy-module';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
 import { loadSettingsWithPolicy } from '../../lib/settings/managed';
@@ -37,23 +37,54 @@ function cancelConnectionTest() {
   void askBackground({ type: 'connection.cancel' }).catch(() => undefined);
 }
 
+/**
+ * Which sections the admin left open: a non-secret preference of this page, in its localStorage because that is read
+ * synchronously, so the first render already draws them as left (storage.local would answer after it).
+ */
+const OPEN_SECTIONS_KEY = 'pch:open-sections';
+
+function openSectionsOf(): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(OPEN_SECTIONS_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberSection(section: string, open: boolean) {
+  const others = openSectionsOf().filter((id) => id !== section);
+  localStorage.setItem(OPEN_SECTIONS_KEY, JSON.stringify(open ? [...others, section] : others));
+}
+
 async function fingerprintOf(text: string): Promise<string | undefined> {
+  const { readCredential, fingerprintCredential } = await pastePart.load();
   const read = readCredential(text);
   return read.ok ? fingerprintCredential(read.credential) : undefined;
 }
 
+/** What the admin typed or pasted into popup.html's static box before this script ran: the rendered box starts from it. */
+function earlyInput(): string {
+  const box = document.getElementById('credential');
+  return box instanceof HTMLTextAreaElement ? box.value.trim() : '';
+}
+
 async function main() {
   const root = document.getElementById('app')!;
-  const loaded = await loadSettingsWithPolicy();
+  // Read at once, side by side: the settings, the tab, the shortcut, the vault's text and the context menu's draft.
+  const [loaded, [tab], commands] = await Promise.all([
+    loadSettingsWithPolicy(),
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    browser.commands.getAll(),
+  ]);
   let { settings } = loaded;
   const idleMs = () => idleMsOf(settings);
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   // The key that opens the popup, as the admin may have changed it (chrome://extensions/shortcuts, about:addons).
-  const shortcut = (await browser.commands.getAll()).find((command) => command.name?.startsWith('_execute_'))?.shortcut;
+  const shortcut = commands.find((command) => command.name?.startsWith('_execute_'))?.shortcut;
 
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
-  await touchVault(idleMs());
-  let text = await readVault(idleMs());
+  const [, vaultText, storedDraft] = await Promise.all([touchVault(idleMs()), readVault(idleMs()), readDraft(idleMs())]);
+  let text = vaultText;
   /** Why the credential shown lives in this popup only (storage.session refused it), if it does. */
   let keptHere: string | undefined;
   /** Set at the first render: a write refused before it (the clipboard read on open) is drawn by that render. */
@@ -75,14 +106,19 @@ async function main() {
         if (mounted) rerender();
       },
     );
-  if (!text && settings.readClipboardOnOpen) {
+  const early = earlyInput();
+  if (early) {
+    // Typed or pasted before the script ran: the admin's latest word, as any paste (it replaces the vault's text).
+    text = early;
+    await keep(writeVault(text, idleMs()));
+  } else if (!text && settings.readClipboardOnOpen) {
     // Opt-in preference (off by default): reading the clipboard unasked would surprise most admins.
     text = (await navigator.clipboard.readText().catch(() => '')).trim();
     if (text) await keep(writeVault(text, idleMs()));
   }
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
-  let draft = await readDraft(idleMs());
+  let draft = storedDraft;
   // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
   let source = text ? (await sourceOf(text))?.origin : undefined;
   let sourceQuestion: SourceQuestion | undefined;
@@ -139,6 +175,8 @@ async function main() {
     draft: draft && { text: draft.text, source: draft.origin },
     source,
     sourceQuestion,
+    openSections: openSectionsOf(),
+    onSectionToggle: rememberSection,
     onUseDraft: () => {
       // The admin's word makes it the vault's credential, marked with its page; the box shows it from a fresh PopupApp.
       const used = draft!;
@@ -240,7 +278,7 @@ async function main() {
     },
     onRememberTenant: async (consoleId) => {
       const target = resolveTarget(tab?.url, settings, consoleId);
-      const read = readCredential(text);
+      const read = (await pastePart.load()).readCredential(text);
       if (target.kind !== 'console' || !read.ok) return;
       settings = await updateSettings((current: Settings) =>
         rememberTenant(current, { origin: target.origin, consoleId: target.console.id, credential: read.credential }),
