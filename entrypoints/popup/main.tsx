@@ -10,6 +10,7 @@ import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
 import { pastePart } from '../../components/popup/lazy-module';
+import { earlyInput } from './early-input';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
 import { loadSettingsWithPolicy } from '../../lib/settings/managed';
@@ -63,11 +64,6 @@ async function fingerprintOf(text: string): Promise<string | undefined> {
   return read.ok ? fingerprintCredential(read.credential) : undefined;
 }
 
-/** What the admin typed or pasted into popup.html's static box before this script ran: the rendered box starts from it. */
-function earlyInput(): string {
-  const box = document.getElementById('credential');
-  return box instanceof HTMLTextAreaElement ? box.value.trim() : '';
-}
 
 async function main() {
   const root = document.getElementById('app')!;
@@ -106,7 +102,7 @@ async function main() {
         if (mounted) rerender();
       },
     );
-  const early = earlyInput();
+  const early = earlyInput(document);
   if (early) {
     // Typed or pasted before the script ran: the admin's latest word, as any paste (it replaces the vault's text).
     text = early;

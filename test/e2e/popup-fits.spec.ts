@@ -105,3 +105,27 @@ for (const { kind, key } of KINDS) {
     });
   }
 }
+
+test('with no script run at all, popup.html itself draws the empty popup: its heading, the Credential box (focused) and "Paste from clipboard"', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.setViewportSize(VIEWPORT);
+  // Chromium runs no script in this page (https://chromedevtools.github.io/devtools-protocol/tot/Emulation/#method-setScriptExecutionDisabled):
+  // what shows is the first paint before main.tsx, from the HTML and CSS alone.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByRole('heading', { name: 'PingOne Connection Helper' })).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Credential' });
+  await expect(box).toBeVisible();
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Paste from clipboard' })).toBeVisible();
+  // The script's own parts are absent: it did not run.
+  await expect(page.getByRole('button', { name: /^Options/ })).toHaveCount(0);
+  // What the admin types there is what the script will find (entrypoints/popup/early-input.ts, and its test).
+  await box.fill('typed before the script');
+  await expect(box).toHaveValue('typed before the script');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: path.join(OUT, `fits-before-script-${colorScheme}.png`) });
+  }
+});
