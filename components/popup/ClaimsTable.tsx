@@ -50,7 +50,7 @@ export function ClaimsTable({ claims, now, onCopy }: ClaimsTableProps) {
   return (
     <section class="claims" aria-labelledby="claims-heading">
       <h2 id="claims-heading">Claims</h2>
-      <table aria-labelledby="claims-heading" class="claims-table">
+      <table aria-labelledby="claims-heading" class="data-table claims-table">
         <thead>
           <tr>
             <th scope="col">Claim</th>
