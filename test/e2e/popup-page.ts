@@ -21,9 +21,17 @@ export class PopupPage {
   async openInTab(): Promise<this> {
     this.page = await this.extension.context.newPage();
     await this.page.goto(this.url);
-    // Attached: with a credential in the vault the box opens folded to one line.
-    await this.credential.waitFor({ state: 'attached' });
+    await this.ready();
     return this;
+  }
+
+  /**
+   * Wait for the script to have taken over popup.html's own empty state: before it, the box is the page's static one,
+   * and what a test types there is what the admin types before the script runs (read once, at start). The footer is
+   * drawn by the app only.
+   */
+  private async ready() {
+    await this.page.locator('.footer').waitFor({ state: 'attached' });
   }
 
   async openOver(consolePage: Page): Promise<this> {
@@ -51,7 +59,7 @@ export class PopupPage {
       if (Date.now() > deadline) throw new Error('the toolbar popup did not open');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await this.credential.waitFor({ state: 'attached' });
+    await this.ready();
     return this;
   }
 

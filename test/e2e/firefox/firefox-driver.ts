@@ -128,7 +128,8 @@ export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy
       const page = await browser.newPage();
       if (over) await extensionPage.evaluate(async (tabId) => void (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.update(tabId, { active: true })), over.tabId);
       await navigate(page, `${EXTENSION_ORIGIN}/popup.html`);
-      await waitInPage(page, `!!document.querySelector('#credential')`);
+      // The footer is the app's own: popup.html's static empty state (drawn before any script) has the box already.
+      await waitInPage(page, `!!document.querySelector('.footer')`);
       return firefoxPopup(page);
     },
     async shutdown() {
