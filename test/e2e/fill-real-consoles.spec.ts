@@ -324,6 +324,8 @@ test.describe('controls: each page is what it claims to be', () => {
     await credential.blur();
     await expect(dialog.getByRole('alert')).toHaveText('Must be a valid JWT');
     await expect(dialog.getByRole('button', { name: 'Next' })).toBeDisabled();
+    // The label shrinks through a CSS transition (platform-ui's floating label): read it once the transition is done.
+    await expect.poll(async () => (await strip()).fontSize).toBe('13px');
     const filled = await strip();
     expect(filled).toMatchObject({ fontSize: '13px', background: 'rgb(255, 255, 255)' });
     expect(filled.labelBottom).toBeGreaterThan(filled.firstLineTop);
