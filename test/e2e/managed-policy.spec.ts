@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
+import { LOCKED_PRODUCTION_POLICY, LOCKED_ROW_TEXT, MALFORMED_POLICY, MALFORMED_POLICY_ERRORS, OVERRIDE_FORBIDDEN } from './flows/managed-policy';
 import { EXTENSION_DIR, expect, test, type Page } from './harness';
 import { storedVault } from './extension-page';
 
@@ -24,14 +25,6 @@ const production = environment('production');
 const UNPACKED_ID = [...createHash('sha256').update(EXTENSION_DIR).digest('hex').slice(0, 32)]
   .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
   .join('');
-
-const PRODUCTION_ROW = {
-  origin: CONSOLE_ORIGINS.cloudflare,
-  consoleId: 'cloudflare',
-  tier: 'production',
-  label: 'Acme production',
-  expected: { environmentId: production.id },
-};
 
 /** Directories this file created, removed again (if empty) once the policy is gone. */
 const created: string[] = [];
@@ -56,7 +49,7 @@ async function appState(page: Page): Promise<Record<string, unknown>> {
 }
 
 test.describe('a policy that maps a production tenant and forbids "Fill anyway" there', () => {
-  test.beforeAll(() => installPolicy({ tenants: [PRODUCTION_ROW], allowFillAnywayOnProduction: false }));
+  test.beforeAll(() => installPolicy(LOCKED_PRODUCTION_POLICY));
   test.afterAll(removePolicy);
 
   test('shows a locked row; a dev credential is blocked on that tenant with no "Fill anyway"', async ({ context, extensionId, popup, fixtures }) => {
@@ -64,9 +57,7 @@ test.describe('a policy that maps a production tenant and forbids "Fill anyway" 
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const row = options.getByRole('list', { name: 'Set by your organisation' }).getByRole('listitem');
-    await expect(row).toHaveText(
-      `Acme production (${CONSOLE_ORIGINS.cloudflare}): Cloudflare Zero Trust, Production, ${production.id}. Locked: set by your organisation`,
-    );
+    await expect(row).toHaveText(LOCKED_ROW_TEXT);
     // Locked: the admin's own table (with its Edit and Remove buttons) does not hold it.
     await expect(options.getByRole('table', { name: 'Console tenants' })).toHaveCount(0);
     // Writes keep the policy out of the admin's own settings.
@@ -85,7 +76,7 @@ test.describe('a policy that maps a production tenant and forbids "Fill anyway" 
 
     await popup.button('Fill Cloudflare Zero Trust').click();
     const refused = popup.page.getByRole('alert').filter({ hasText: 'Not filled' });
-    await expect(refused).toContainText('Your organisation does not allow "Fill anyway" on a production tenant.');
+    await expect(refused).toContainText(OVERRIDE_FORBIDDEN);
     await expect(refused.getByRole('button', { name: 'Cancel' })).toBeVisible();
     await expect(popup.page.getByRole('button', { name: 'Fill anyway' })).toHaveCount(0);
     // The background refuses the override itself, whatever a page asks.
@@ -101,12 +92,7 @@ test.describe('a policy that maps a production tenant and forbids "Fill anyway" 
 });
 
 test.describe('a malformed policy', () => {
-  test.beforeAll(() =>
-    installPolicy({
-      tenants: [{ ...PRODUCTION_ROW, tier: 'prod', expected: { environmentId: 'not-an-environment' } }],
-      idleClearMinutes: 0,
-    }),
-  );
+  test.beforeAll(() => installPolicy(MALFORMED_POLICY));
   test.afterAll(removePolicy);
 
   test('shows its errors row by row, and the extension still fills', async ({ context, extensionId, popup, fixtures }) => {
@@ -114,11 +100,7 @@ test.describe('a malformed policy', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const errors = options.getByRole('alert', { name: 'Policy errors' }).getByRole('listitem');
-    await expect(errors).toHaveText([
-      'tenants[0].tier: expected one of development, uat, staging, production, sandbox',
-      'tenants[0].expected.environmentId: expected a UUID',
-      'idleClearMinutes: at least 1 minute',
-    ]);
+    await expect(errors).toHaveText(MALFORMED_POLICY_ERRORS);
 
     const sample = fixtures.samples.webAppDevCloudflareJson;
     const app = client('dev', 'web-app');
