@@ -140,6 +140,14 @@ export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy
   return driver;
 }
 
+/** An extension page (options.html, say) in a tab of its own, once the in-page expression `ready` holds. */
+export async function openExtensionPage(launch: FirefoxLaunch, file: string, ready: string): Promise<PopupDriver> {
+  const page = await launch.browserInstance.newPage();
+  await navigate(page, `${EXTENSION_ORIGIN}/${file}`);
+  await waitInPage(page, ready);
+  return firefoxPopup(page);
+}
+
 export async function closeFirefox(driver: FirefoxLaunch) {
   await driver.shutdown();
   await rm(driver.profileDir, { recursive: true, force: true });
