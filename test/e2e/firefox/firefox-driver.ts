@@ -14,7 +14,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ConnectProxy } from '../../fixtures/connect-proxy';
 import type { FixtureServer } from '../../fixtures/server';
-import type { ConsoleTab, Driver, PopupDriver } from '../flows/driver';
+import type { ConsoleTab, Driver, PageDriver, PopupDriver } from '../flows/driver';
 
 export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv2-e2e');
 /** The production build (`npm run build:firefox`): no host permission for the demo's self-hosted consoles. */
@@ -37,8 +37,21 @@ async function waitInPage(page: Page, fn: string) {
   await page.waitForFunction(fn, { polling: 100, timeout: 15_000 });
 }
 
+function firefoxPage(page: Page): PageDriver {
+  return {
+    async click(name) {
+      await waitInPage(page, `[...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === ${JSON.stringify(name)} && !b.disabled)`);
+      await page.evaluate((name) => [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name)!.click(), name);
+    },
+    text: (selector) => page.evaluate((selector) => document.querySelector<HTMLElement>(selector)?.innerText ?? '', selector),
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
+    close: () => page.close(),
+  };
+}
+
 function firefoxPopup(page: Page): PopupDriver {
   return {
+    ...firefoxPage(page),
     async paste(text) {
       await page.evaluate((text) => {
         const box = document.querySelector<HTMLTextAreaElement>('#credential')!;
@@ -47,13 +60,6 @@ function firefoxPopup(page: Page): PopupDriver {
         box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
       }, text);
     },
-    async click(name) {
-      await waitInPage(page, `[...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === ${JSON.stringify(name)} && !b.disabled)`);
-      await page.evaluate((name) => [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name)!.click(), name);
-    },
-    text: (selector) => page.evaluate((selector) => document.querySelector<HTMLElement>(selector)?.innerText ?? '', selector),
-    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
-    close: () => page.close(),
   };
 }
 
@@ -131,6 +137,11 @@ export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy
       // The footer is the app's own: popup.html's static empty state (drawn before any script) has the box already.
       await waitInPage(page, `!!document.querySelector('.footer')`);
       return firefoxPopup(page);
+    },
+    async openOptions() {
+      const page = await browser.newPage();
+      await navigate(page, `${EXTENSION_ORIGIN}/options.html`);
+      return firefoxPage(page);
     },
     async shutdown() {
       if (closed) return;

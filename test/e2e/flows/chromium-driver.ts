@@ -4,19 +4,22 @@ import { ExtensionPage } from '../extension-page';
 import type { LaunchedExtension } from '../harness';
 import { PopupPage } from '../popup-page';
 import type { FixtureServer } from '../../fixtures/server';
-import type { ConsoleTab, Driver, PopupDriver } from './driver';
+import type { ConsoleTab, Driver, PageDriver, PopupDriver } from './driver';
 
-function chromiumPopup(popup: PopupPage): PopupDriver {
+function chromiumPage(page: Page): PageDriver {
   return {
-    paste: (text) => popup.paste(text),
-    click: (name) => popup.page.getByRole('button', { name, exact: true }).click(),
+    click: (name) => page.getByRole('button', { name, exact: true }).click(),
     async text(selector) {
-      const found = popup.page.locator(selector).first();
+      const found = page.locator(selector).first();
       return (await found.count()) ? found.innerText() : '';
     },
-    evaluate: (fn, arg) => popup.page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
-    close: () => popup.close(),
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
+    close: () => page.close(),
   };
+}
+
+function chromiumPopup(popup: PopupPage): PopupDriver {
+  return { ...chromiumPage(popup.page), paste: (text) => popup.paste(text), close: () => popup.close() };
 }
 
 export function chromiumDriver(extension: LaunchedExtension, fixtures: FixtureServer): Driver {
@@ -43,6 +46,11 @@ export function chromiumDriver(extension: LaunchedExtension, fixtures: FixtureSe
       }
       await (over ? popup.openOver(pages.get(over.tabId)!) : popup.openInTab());
       return chromiumPopup(popup);
+    },
+    async openOptions() {
+      const page = await extension.context.newPage();
+      await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+      return chromiumPage(page);
     },
     shutdown: () => extension.context.close(),
   };

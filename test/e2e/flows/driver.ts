@@ -16,16 +16,20 @@ export interface ConsoleTab {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
 }
 
-/** The popup: over a console tab (it targets that tab) or on its own. */
-export interface PopupDriver {
-  /** Put `text` in the Credential box as a paste does (value, then an input event). */
-  paste(text: string): Promise<void>;
+/** An extension page in a tab of its own (options.html). */
+export interface PageDriver {
   /** Click the button whose accessible name is exactly `name`. */
   click(name: string): Promise<void>;
   /** The drawn text of the first element matching `selector`, '' when there is none. */
   text(selector: string): Promise<string>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The popup: over a console tab (it targets that tab) or on its own. */
+export interface PopupDriver extends PageDriver {
+  /** Put `text` in the Credential box as a paste does (value, then an input event). */
+  paste(text: string): Promise<void>;
 }
 
 export interface Driver {
@@ -37,6 +41,8 @@ export interface Driver {
   inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
   openConsole(url: string): Promise<ConsoleTab>;
   openPopup(over?: ConsoleTab): Promise<PopupDriver>;
+  /** The options page in a tab of its own, loaded. */
+  openOptions(): Promise<PageDriver>;
   /** Close the browser: everything it keeps is flushed to the profile. */
   shutdown(): Promise<void>;
 }
