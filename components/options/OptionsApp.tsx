@@ -3,6 +3,7 @@
  * view, self-hosted console origins, preferences, import and export. Props in, events out: storage and permissions
  * are wired in entrypoints/options/main.tsx.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { promotionView } from '../../lib/settings/promotion';
@@ -31,6 +32,8 @@ export interface OptionsAppProps {
   onImport(text: string): Promise<ImportOutcome>;
   onDownloadExport(): void;
   onCopyExport(): Promise<void>;
+  /** The fields picked per origin (components/options/PickedFields), once the page has loaded that part. */
+  pickedFields?: ComponentChildren;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
@@ -116,6 +119,11 @@ export function OptionsApp(props: OptionsAppProps) {
           readClipboardOnOpen={settings.readClipboardOnOpen}
           onChange={props.onPreferencesChange}
         />
+      </section>
+
+      <section aria-labelledby="picked-heading">
+        <h2 id="picked-heading">Picked fields</h2>
+        {props.pickedFields ?? <p class="muted">Loading…</p>}
       </section>
 
       <section aria-labelledby="import-export-heading">

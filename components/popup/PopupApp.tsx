@@ -7,7 +7,7 @@ import type { ConnectionReport } from '../../lib/connection/types';
 import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../../lib/consoles';
 import type { ConsoleId, ConsoleModule, PlanOptions } from '../../lib/consoles/types';
 import { checkCredential, fingerprintCredential, readCredential } from '../../lib/credential';
-import type { Credential } from '../../lib/credential/types';
+import type { Credential, CredentialKind } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { RegionTld } from '../../lib/regions';
 import type { PopupTab } from './console-tab';
@@ -20,6 +20,8 @@ import { CredentialSummary } from './CredentialSummary';
 import { DraftView } from './DraftView';
 import { ExportPanel, type ExportRequest } from './ExportPanel';
 import { FillPanel, type FillChoices } from './FillPanel';
+import { FormDescriptionButton } from './FormDescriptionButton';
+import { PickFieldsPanel, type PickFieldsPanelProps } from './PickFieldsPanel';
 import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
 import { errorText } from '../../lib/error-text';
@@ -58,6 +60,10 @@ export interface PopupAppProps {
   /** `consoleId`: the console of the target shown (the admin's choice on a page that is no known console). */
   onRememberTenant(consoleId: ConsoleId): Promise<void>;
   onOpenOptions(): void;
+  /** An https tab where fields may be picked (lib/pick): its origin, what was picked there, and the two actions. */
+  pick?: Pick<PickFieldsPanelProps, 'origin' | 'picked' | 'onFillPicked'> & { onPick(kind: CredentialKind): Promise<string> };
+  /** Copies the tab's forms as the fill sees them, without values. */
+  onDescribeForms?(): Promise<void>;
 }
 
 /** Performance entry names: the e2e suite and the bench read the measure (and the attribute on the root). */
@@ -276,6 +282,10 @@ export function PopupApp(props: PopupAppProps) {
         scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
         onFill={props.onFill}
       />
+      {props.pick && (
+        <PickFieldsPanel key={fingerprint} {...props.pick} notReady={notReady} onPick={() => props.pick!.onPick(credential!.kind)} />
+      )}
+      {props.onDescribeForms && <FormDescriptionButton onDescribe={props.onDescribeForms} />}
       <ConnectionPanel
         key={fingerprint}
         report={connection}

@@ -13,6 +13,7 @@ import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/s
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';
 import { errorText } from '../../lib/error-text';
+import { forgetPicked } from '../../lib/settings/picked';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
@@ -20,6 +21,8 @@ async function main() {
   const root = document.getElementById('app')!;
   let { settings, notice } = await loadSettings();
   let access: Record<string, boolean> = {};
+  // The picked-fields list is its own chunk: loaded after the first render, so the page's own bytes stay as they were.
+  let PickedFieldsView: typeof import('../../components/options/PickedFields').PickedFields | undefined;
 
   const refreshAccess = async () => {
     const entries = await Promise.all(
@@ -95,6 +98,7 @@ async function main() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
     onCopyExport: () => navigator.clipboard.writeText(exportSettings(settings)),
+    pickedFields: PickedFieldsView && <PickedFieldsView picked={settings.picked} onDelete={(origin) => change((current) => forgetPicked(current, origin))} />,
   });
 
   watchSettings(async (loaded) => {
@@ -108,6 +112,8 @@ async function main() {
   browser.permissions.onRemoved.addListener(onPermissionsChanged);
 
   await refreshAccess();
+  rerender();
+  ({ PickedFields: PickedFieldsView } = await import('../../components/options/PickedFields'));
   rerender();
 }
 
