@@ -3,12 +3,12 @@
  * view, self-hosted console origins, preferences, import and export. Props in, events out: storage and permissions
  * are wired in entrypoints/options/main.tsx.
  */
-import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { promotionView } from '../../lib/settings/promotion';
 import type { Settings, TenantMapping } from '../../lib/settings/model';
 import { ImportExport, type ImportOutcome } from './ImportExport';
+import { PickedFields } from './PickedFields';
 import { PreferencesForm, type PreferencesChange } from './PreferencesForm';
 import { PromotionView } from './PromotionView';
 import { SelfHostedOrigins } from './SelfHostedOrigins';
@@ -32,8 +32,8 @@ export interface OptionsAppProps {
   onImport(text: string): Promise<ImportOutcome>;
   onDownloadExport(): void;
   onCopyExport(): Promise<void>;
-  /** The fields picked per origin (components/options/PickedFields), once the page has loaded that part. */
-  pickedFields?: ComponentChildren;
+  /** Forgets the fields picked at `origin` (lib/pick). */
+  onDeletePicked(origin: string): Promise<void>;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
@@ -123,7 +123,7 @@ export function OptionsApp(props: OptionsAppProps) {
 
       <section aria-labelledby="picked-heading">
         <h2 id="picked-heading">Picked fields</h2>
-        {props.pickedFields ?? <p class="muted">Loading…</p>}
+        <PickedFields picked={settings.picked} onDelete={props.onDeletePicked} />
       </section>
 
       <section aria-labelledby="import-export-heading">

@@ -1,7 +1,7 @@
 /**
  * The fields picked per origin (lib/pick): what finds each again (its label, name, id, place in its form; never a
- * value), and Delete per origin. Loaded by the options page on demand (a dynamic import), so its size is paid only
- * there. Props in, events out.
+ * value), and Delete per origin. Props in, events out. Loaded with the page, not on demand: Vite's helper for a
+ * dynamic import weighed more than this list.
  */
 import type { PickedField, PickedForm } from '../../lib/settings/model';
 import { promptsFor } from '../../lib/pick/fields';

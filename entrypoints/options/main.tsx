@@ -21,8 +21,6 @@ async function main() {
   const root = document.getElementById('app')!;
   let { settings, notice } = await loadSettings();
   let access: Record<string, boolean> = {};
-  // The picked-fields list is its own chunk: loaded after the first render, so the page's own bytes stay as they were.
-  let PickedFieldsView: typeof import('../../components/options/PickedFields').PickedFields | undefined;
 
   const refreshAccess = async () => {
     const entries = await Promise.all(
@@ -98,7 +96,7 @@ async function main() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
     onCopyExport: () => navigator.clipboard.writeText(exportSettings(settings)),
-    pickedFields: PickedFieldsView && <PickedFieldsView picked={settings.picked} onDelete={(origin) => change((current) => forgetPicked(current, origin))} />,
+    onDeletePicked: (origin) => change((current) => forgetPicked(current, origin)),
   });
 
   watchSettings(async (loaded) => {
@@ -112,8 +110,6 @@ async function main() {
   browser.permissions.onRemoved.addListener(onPermissionsChanged);
 
   await refreshAccess();
-  rerender();
-  ({ PickedFields: PickedFieldsView } = await import('../../components/options/PickedFields'));
   rerender();
 }
 
