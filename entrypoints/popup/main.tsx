@@ -216,8 +216,9 @@ async function main() {
     },
     onOpenOptions: () => void browser.runtime.openOptionsPage(),
     pick: pickProps(),
+    // A web page's forms only: the extension's own pages and the browser's are no form the admin reports.
     onDescribeForms:
-      tab?.id === undefined
+      tab?.id === undefined || !/^https?:/.test(tab.url ?? '')
         ? undefined
         : async () => {
             const response = await askBackground({ type: 'form.describe', tabId: tab.id! });
