@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * E2E over the BUILT Firefox extension (`npm run build:firefox-e2e` first) in Debian's firefox-esr, launched by
+ * E2E over the BUILT Firefox extension (`npm run build:firefox-e2e` and `npm run build:firefox` first) in Debian's firefox-esr, launched by
  * puppeteer-core over WebDriver BiDi (test/e2e/firefox/firefox-driver.ts) under Playwright's runner, so both
  * browsers report alike. One worker: 2 cores, and each test starts its own Firefox.
  */

@@ -19,6 +19,9 @@ const HOSTED_CONSOLES = ['https://one.dash.cloudflare.com/*', 'https://*.forgebl
  */
 const DEMO_SELF_HOSTED = ['https://pa.demo.internal:9000/*', 'https://pf.demo.internal:9999/*'];
 
+/** Chromium's managed storage schema (https://developer.chrome.com/docs/extensions/reference/manifest/storage). */
+const MANAGED_SCHEMA = 'managed-schema.json';
+
 /** The suggested key that opens the popup; the README says the same and test/e2e/security-build.spec.ts holds both. */
 const OPEN_POPUP_KEY = 'Alt+Shift+P';
 
@@ -38,6 +41,10 @@ export default defineConfig({
         const absoluteSrc = path.join(rendered, `${size}.png`);
         writeFileSync(absoluteSrc, renderIcon(size).png);
         files.push({ absoluteSrc, relativeDest: iconPath(size) });
+      }
+      // The organisation's policy schema (lib/settings/managed.ts); Firefox reads policies.json and has no such key.
+      if (wxt.config.browser !== 'firefox') {
+        files.push({ absoluteSrc: path.resolve('lib/settings/managed-schema.json'), relativeDest: MANAGED_SCHEMA });
       }
     },
   },
@@ -71,6 +78,9 @@ export default defineConfig({
     // WXT drops `optional_host_permissions` from the MV2 (Firefox) manifest, and Firefox refuses
     // `permissions.request` for an origin not declared optional: MV2 declares origins in `optional_permissions`.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : {}),
+    // The organisation's policy, read through storage.managed (lib/settings/managed.ts); Firefox takes it from
+    // policies.json without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: MANAGED_SCHEMA } }),
     icons: iconMap(ICON_SIZES),
     // MV2 (Firefox) names it `browser_action`: WXT writes the popup there itself and would drop an `action` given here.
     [browser === 'firefox' ? 'browser_action' : 'action']: {

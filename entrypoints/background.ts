@@ -6,10 +6,12 @@ import { abandonConnectionTest, recoverInterruptedTests } from '../lib/backgroun
 import { installNoOriginRule } from '../lib/background/no-origin-rule';
 import { openInspector, type InspectorApis } from '../lib/background/open-inspector';
 import { routeMessage } from '../lib/background/router';
+import { acceptWatchPort } from '../lib/background/watch-port';
 import { watchToolbar, type ActionApi } from '../lib/background/toolbar-state';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
 import { idleMsOf } from '../lib/settings/model';
-import { loadSettings, watchSettings } from '../lib/settings/store';
+import { loadSettingsWithPolicy } from '../lib/settings/managed';
+import { watchSettings } from '../lib/settings/store';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
 import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
 
@@ -19,6 +21,8 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener(answering((message, sender: Browser.runtime.MessageSender) => routeMessage(message, sender, extension)));
+  // An open popup holds a port here: when this worker stops, the port closes and the popup says so (lib/worker-watch.ts).
+  browser.runtime.onConnect.addListener((port) => void acceptWatchPort(port, extension));
 
   // The toolbar button's badge and title say whether a credential is loaded and whether it fits the tab's tenant.
   const toolbar = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
@@ -54,14 +58,17 @@ export default defineBackground(() => {
   });
 
   // The idle time the settings ask for: a worker woken by the menu click below may not have read them yet.
-  const idleTime = loadSettings().then(({ settings }) => idleMsOf(settings));
+  const idleTime = loadSettingsWithPolicy().then(({ settings }) => idleMsOf(settings));
   // A new idle time applies to the credential and the draft already stored, counted from their last use or arrival
-  // (the options page saves it).
-  watchSettings(({ settings }) => {
-    const idleMs = idleMsOf(settings);
-    void rearmVault(idleMs);
-    void armDraftExpiry(idleMs);
-  });
+  // (the options page saves it, or the organisation's policy sets it).
+  watchSettings(
+    () =>
+      void loadSettingsWithPolicy().then(({ settings }) => {
+        const idleMs = idleMsOf(settings);
+        void rearmVault(idleMs);
+        void armDraftExpiry(idleMs);
+      }),
+  );
 
   // One code path for both builds: Firefox never persists menus of a persistent background page, so they are created
   // at every start (MDN, menus.create: "Call menus.create unconditionally from the top level"), and it fires neither

@@ -70,9 +70,10 @@ export type FillResponse =
   | { ok: true; report: FillReport }
   /**
    * `blockedBy` lists the error checks that stopped the fill; the admin may resend with `override: true`.
+   * `overrideForbidden`: the organisation's policy refuses that override here (a production tenant).
    * `confirmSource`: the credential is text selected on this origin, not yet confirmed; resend with `sourceConfirmed`.
    */
-  | { ok: false; error: string; blockedBy?: Check[]; confirmSource?: string };
+  | { ok: false; error: string; blockedBy?: Check[]; overrideForbidden?: true; confirmSource?: string };
 
 export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string; confirmSource?: string };
 
@@ -103,6 +104,12 @@ export interface BackgroundEvent {
   type: 'connection.update';
   report: ConnectionReport;
 }
+
+/**
+ * The name of the long-lived port an open popup holds to the background (lib/worker-watch.ts): it carries no message,
+ * its disconnect tells the popup the worker is gone.
+ */
+export const WORKER_WATCH_PORT = 'worker-watch';
 
 /** The part of `runtime.MessageSender` the sender rule looks at. */
 export interface SenderFacts {

@@ -3,7 +3,7 @@
  * repository or an issue number, every relative link in tracked Markdown resolves, and every repo path cited in a
  * code comment or in Markdown resolves. It checks whatever the tree holds when it runs, so files may move freely as
  * long as what cites them moves too. Where the docs live: lib/credential/README.md, lib/connection/README.md,
- * lib/consoles/README.md, lib/fill/README.md, test/README.md.
+ * lib/consoles/README.md, lib/fill/README.md, lib/settings/README.md, test/README.md.
  *
  * A cited repo path is recognised in two forms, both ending in .md, .ts, .tsx, .css, .json or .html:
  * - from the repository root, starting with lib/, test/, components/ or entrypoints/ (not inside a URL);

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { SettingsError } from '../../lib/settings/schema';
 import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
 
 export type ImportOutcome = { ok: true; tenants: number; selfHosted: number } | { ok: false; errors: SettingsError[] };
 
@@ -38,7 +39,7 @@ export function ImportExport({ onImport, onDownload, onCopy }: ImportExportProps
         setErrors(outcome.errors);
       }
     } catch (failure) {
-      setErrors([{ path: '(file)', message: errorText(failure) }]);
+      setErrors([{ path: '(file)', message: `Not saved: ${savedNotText(failure)}` }]);
     }
   };
 

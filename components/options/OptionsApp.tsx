@@ -3,6 +3,7 @@
  * view, self-hosted console origins, preferences, import and export. Props in, events out: storage and permissions
  * are wired in entrypoints/options/main.tsx.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { promotionView } from '../../lib/settings/promotion';
@@ -16,7 +17,10 @@ import { TenantForm } from './TenantForm';
 import { TenantTable } from './TenantTable';
 
 export interface OptionsAppProps {
+  /** The admin's own settings: the organisation's policy is shown apart, locked (`policy`). */
   settings: Settings;
+  /** The organisation's policy (./ManagedPolicyView.tsx), loaded lazily by the wiring only when there is one. */
+  policy?: ComponentChildren;
   /** What loadSettings repaired, migrated or reset; shown until dismissed or the next save. */
   notice?: string;
   /** Whether the extension holds the host permission of each self-hosted origin. */
@@ -58,6 +62,8 @@ export function OptionsApp(props: OptionsAppProps) {
           </button>
         </div>
       )}
+
+      {props.policy}
 
       <section aria-labelledby="tenants-heading">
         <h2 id="tenants-heading">Environment map</h2>

@@ -1,7 +1,7 @@
 /** Preferences: how long an idle credential stays in the popup, and whether the popup reads the clipboard on open. */
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_IDLE_CLEAR_MINUTES, type Settings } from '../../lib/settings/model';
-import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
 
 export type PreferencesChange = Partial<Pick<Settings, 'idleClearMinutes' | 'readClipboardOnOpen'>>;
 
@@ -25,7 +25,7 @@ export function PreferencesForm({ idleClearMinutes, readClipboardOnOpen, onChang
       await onChange(change);
       setStatus('Saved.');
     } catch (failure) {
-      setStatus(`Not saved: ${errorText(failure)}`);
+      setStatus(`Not saved: ${savedNotText(failure)}`);
     }
   };
 

@@ -1,10 +1,11 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { environment } from '../../test/fixtures/environments';
 import { promotionView } from '../../lib/settings/promotion';
 import { DEFAULT_SETTINGS, type Settings, type TenantMapping } from '../../lib/settings/model';
 import { recordUse } from '../../lib/settings/tenants';
 import { PromotionView } from './PromotionView';
+import { teamTenants } from '../../test/fixtures/team-map';
 
 afterEach(cleanup);
 
@@ -61,5 +62,14 @@ describe('PromotionView', () => {
   it('explains the view when no tenant is mapped', () => {
     render(<PromotionView groups={[]} />);
     expect(screen.getByText(/give the tiers of one application the same label/)).toBeTruthy();
+  });
+
+  it('draws a team-sized map twenty applications at a time', () => {
+    // 90 rows: 30 customers, each application's three tiers under one label.
+    render(<PromotionView groups={promotionView({ ...DEFAULT_SETTINGS, tenants: teamTenants(90) })} />);
+    expect(screen.getAllByRole('table')).toHaveLength(20);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more applications' }));
+    expect(screen.getAllByRole('table')).toHaveLength(30);
+    expect(screen.queryByRole('button', { name: /more applications/ })).toBeNull();
   });
 });

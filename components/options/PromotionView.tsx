@@ -4,6 +4,10 @@
  */
 import type { PromotionGroup } from '../../lib/settings/promotion';
 import { TIER_NAMES } from '../../lib/settings/model';
+import { usePaged } from './use-paged';
+
+/** Applications drawn at first and per "Show more" (a team's map has hundreds). */
+const PAGE = 20;
 
 export interface PromotionViewProps {
   groups: readonly PromotionGroup[];
@@ -14,12 +18,13 @@ function when(at: number): string {
 }
 
 export function PromotionView({ groups }: PromotionViewProps) {
+  const { shown, hidden, more } = usePaged(groups, PAGE);
   if (groups.length === 0) {
     return <p class="empty-state">Map tenants above; give the tiers of one application the same label to follow its promotion here.</p>;
   }
   return (
     <div class="promotion">
-      {groups.map((group) => {
+      {shown.map((group) => {
         const headingId = `promotion-${group.label.replace(/[^\w-]/g, '_')}`;
         return (
           <section key={group.label} class="promotion-group" aria-labelledby={headingId}>
@@ -73,6 +78,11 @@ export function PromotionView({ groups }: PromotionViewProps) {
           </section>
         );
       })}
+      {more && (
+        <button type="button" class="button small" onClick={more}>
+          Show {Math.min(PAGE, hidden)} more applications
+        </button>
+      )}
     </div>
   );
 }

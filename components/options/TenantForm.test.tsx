@@ -102,9 +102,11 @@ describe('TenantForm', () => {
     expect(onCancel).toHaveBeenCalled();
   });
 
-  it('says when saving failed', async () => {
+  it('says which row was not saved, and that the browser’s storage is full', async () => {
     render(<TenantForm editing={PROD_TENANT} mappedOrigins={[PROD_TENANT.origin]} selfHosted={[]} onSubmit={async () => Promise.reject(new Error('QUOTA_BYTES exceeded'))} />);
     fireEvent.click(screen.getByRole('button', { name: 'Save tenant' }));
-    expect(await screen.findByText('Not saved: QUOTA_BYTES exceeded')).toBeTruthy();
+    expect(
+      await screen.findByText(`Not saved: ${PROD_TENANT.origin}: the browser's storage for this extension is full (QUOTA_BYTES exceeded)`),
+    ).toBeTruthy();
   });
 });

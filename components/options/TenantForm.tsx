@@ -12,7 +12,7 @@ import { httpsOriginOf } from '../../lib/origin';
 import { type TenantMapping, type Tier, TIER_NAMES, TIERS } from '../../lib/settings/model';
 import { validateTenant } from '../../lib/settings/schema';
 import { defaultLabel, guessTier } from '../../lib/settings/tenants';
-import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
 
 export interface TenantFormProps {
   /** The row being edited; absent when adding. */
@@ -113,7 +113,7 @@ export function TenantForm({ editing, mappedOrigins, selfHosted, onSubmit, onCan
         setChosen({ consoleId: false, tier: false });
       }
     } catch (error) {
-      setStatus(`Not saved: ${errorText(error)}`);
+      setStatus(`Not saved: ${result.tenant.origin}: ${savedNotText(error)}`);
     }
   };
 

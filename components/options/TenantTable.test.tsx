@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { environment } from '../../test/fixtures/environments';
 import type { TenantMapping } from '../../lib/settings/model';
 import { TenantTable } from './TenantTable';
+import { teamTenants } from '../../test/fixtures/team-map';
 
 afterEach(cleanup);
 
@@ -59,5 +60,31 @@ describe('TenantTable', () => {
     render(<TenantTable tenants={[]} onEdit={() => {}} onRemove={async () => {}} />);
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByText(/Remember this tenant uses this environment/)).toBeTruthy();
+  });
+
+  it('draws a team-sized map a page at a time, and "Show more" draws the next page', () => {
+    render(<TenantTable tenants={teamTenants(2_000)} onEdit={() => {}} onRemove={async () => {}} />);
+    const table = screen.getByRole('table', { name: 'Console tenants' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 50);
+    expect(screen.getByText('Showing 50 of 2000 tenants.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 100);
+  });
+
+  it('finds tenants by typing: every word must match the origin, label, tier or environment', () => {
+    const tenants = teamTenants(2_000);
+    render(<TenantTable tenants={tenants} onEdit={() => {}} onRemove={async () => {}} />);
+    const find = screen.getByRole('searchbox', { name: 'Find a tenant' });
+    fireEvent.input(find, { target: { value: 'customer 417 STAGING' } });
+    const table = screen.getByRole('table', { name: 'Console tenants' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['https://customer-417-staging.forgeblocks.com']);
+    expect(screen.getByText('Showing 1 of 1 matching tenants.')).toBeTruthy();
+    // By environment id too, the text an admin has from PingOne's console.
+    fireEvent.input(find, { target: { value: tenants[1_999]!.expected.environmentId } });
+    expect(within(table).getAllByRole('row').slice(1).map((row) => within(row).getByRole('rowheader').textContent)).toEqual([tenants[1_999]!.origin]);
+    fireEvent.input(find, { target: { value: 'no such tenant' } });
+    expect(screen.getByText('No tenant matches.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Show \d+ more$/ })).toBeNull();
   });
 });

@@ -1,9 +1,17 @@
-/** The environment map: one row per console tenant and the PingOne environment it must receive credentials from. */
-import { useState } from 'preact/hooks';
+/**
+ * The environment map: one row per console tenant and the PingOne environment it must receive credentials from.
+ * A team's map runs to thousands of rows: found by typing, drawn a page at a time.
+ */
+import { useMemo, useState } from 'preact/hooks';
 import { consoleById } from '../../lib/consoles';
 import { regionByTld } from '../../lib/regions';
 import { type TenantMapping, TIER_NAMES } from '../../lib/settings/model';
-import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
+import { tenantFinder } from '../../lib/settings/find-tenants';
+import { usePaged } from './use-paged';
+
+/** Rows drawn at first and per "Show more": a screenful or two, whatever the map's size. */
+const PAGE = 50;
 
 export interface TenantTableProps {
   tenants: readonly TenantMapping[];
@@ -16,13 +24,17 @@ export interface TenantTableProps {
 
 export function TenantTable({ tenants, editingOrigin, onEdit, onRemove }: TenantTableProps) {
   const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
+  const find = useMemo(() => tenantFinder(tenants), [tenants]);
+  const matches = useMemo(() => find(query), [find, query]);
+  const { shown, hidden, more } = usePaged(matches, PAGE);
 
   const remove = async (origin: string) => {
     try {
       await onRemove(origin);
       setStatus(`Removed ${origin}.`);
     } catch (error) {
-      setStatus(`Not removed: ${errorText(error)}`);
+      setStatus(`Not removed: ${origin}: ${savedNotText(error)}`);
     }
   };
 
@@ -42,6 +54,22 @@ export function TenantTable({ tenants, editingOrigin, onEdit, onRemove }: Tenant
 
   return (
     <>
+      <label class="field-label" for="find-tenant">
+        Find a tenant
+      </label>
+      <input
+        id="find-tenant"
+        class="text-input"
+        type="search"
+        value={query}
+        placeholder="Origin, label, tier or environment"
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      <p class="help" aria-live="polite">
+        {matches.length === 0
+          ? 'No tenant matches.'
+          : `Showing ${shown.length} of ${matches.length}${query.trim() ? ' matching' : ''} tenants.`}
+      </p>
       <div class="table-scroll">
         <table class="data-table" aria-label="Console tenants">
           <thead>
@@ -57,7 +85,7 @@ export function TenantTable({ tenants, editingOrigin, onEdit, onRemove }: Tenant
             </tr>
           </thead>
           <tbody>
-            {tenants.map((tenant) => {
+            {shown.map((tenant) => {
               const region = tenant.expected.regionTld ? regionByTld(tenant.expected.regionTld) : undefined;
               return (
                 <tr key={tenant.origin}>
@@ -103,6 +131,11 @@ export function TenantTable({ tenants, editingOrigin, onEdit, onRemove }: Tenant
           </tbody>
         </table>
       </div>
+      {more && (
+        <button type="button" class="button small" onClick={more}>
+          Show {Math.min(PAGE, hidden)} more
+        </button>
+      )}
       <p class="status" role="status">
         {status}
       </p>

@@ -1,5 +1,5 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Check } from '../../lib/credential/types';
 import { ChecksList } from './ChecksList';
 
@@ -45,5 +45,29 @@ describe('ChecksList', () => {
     render(<ChecksList checks={[{ id: 'x', level: 'error', message: '<img src=x onerror="alert(1)">' }]} />);
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
+  });
+});
+
+describe('ChecksList folded', () => {
+  it('keeps errors and warnings in view, with their hints, and folds passes and notes into a section', () => {
+    const onToggle = vi.fn();
+    render(<ChecksList checks={checks} fold={{ open: false, onToggle }} />);
+    const shown = within(screen.getByRole('list', { name: 'Checks' })).getAllByRole('listitem');
+    expect(shown.map((item) => item.dataset.checkId)).toEqual(['region.mixed', 'target.kind', 'time.age']);
+    expect(shown[2]!.textContent).toContain('Consider rotating it.');
+    const details = document.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('1 note · 1 passed');
+    const folded = [...details.querySelectorAll('li')].map((item) => item.dataset.checkId);
+    expect(folded).toEqual(['structure.unverified', 'structure.alg']);
+  });
+
+  it('reports the admin opening the section', () => {
+    const onToggle = vi.fn();
+    render(<ChecksList checks={checks} fold={{ open: false, onToggle }} />);
+    const details = document.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(onToggle).toHaveBeenCalledWith(true);
   });
 });

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionReport } from '../../lib/connection/types';
-import { ConnectionPanel, type ConnectionPanelProps } from './ConnectionPanel';
+import { ConnectionPanel, TestButtons, testRunning, type ConnectionPanelProps } from './ConnectionPanel';
 
 afterEach(cleanup);
 
@@ -21,65 +21,87 @@ const finished: ConnectionReport = {
 };
 
 function panel(props: Partial<ConnectionPanelProps>) {
-  const all: ConnectionPanelProps = { report: null, onTest: vi.fn(), onCancel: vi.fn(), ...props };
+  const all: ConnectionPanelProps = { report: null, running: false, ...props };
   const view = render(<ConnectionPanel {...all} />);
   return { ...all, rerender: (next: Partial<ConnectionPanelProps>) => view.rerender(<ConnectionPanel {...all} {...next} />) };
 }
 
-describe('ConnectionPanel', () => {
-  it('starts a test, offers "Cancel test" while it runs, and shows steps as they arrive', () => {
-    const props = panel({});
+describe('TestButtons', () => {
+  it('starts a test; while it runs, "Test connection" waits and "Cancel test" stops it', () => {
+    const onTest = vi.fn();
+    const onCancel = vi.fn();
+    const view = render(<TestButtons running={false} onTest={onTest} onCancel={onCancel} />);
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(props.onTest).toHaveBeenCalledWith(undefined);
+    expect(onTest).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('button', { name: 'Cancel test' })).toBeNull();
+    view.rerender(<TestButtons running onTest={onTest} onCancel={onCancel} />);
     expect((screen.getByRole('button', { name: 'Test connection' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel test' }));
-    expect(props.onCancel).toHaveBeenCalledOnce();
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
 
-    props.rerender({ report: running });
+  it('cannot start without a credential, and points to the reason', () => {
+    render(<TestButtons running={false} notReady="Paste a credential first." onTest={vi.fn()} onCancel={vi.fn()} />);
+    const button = screen.getByRole('button', { name: 'Test connection' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe('test-reason');
+  });
+});
+
+describe('testRunning', () => {
+  it('runs from the press until the first report, then until the report is finished', () => {
+    expect(testRunning(true, null)).toBe(true);
+    expect(testRunning(false, null)).toBe(false);
+    expect(testRunning(true, running)).toBe(true);
+    expect(testRunning(true, finished)).toBe(false);
+    expect(testRunning(false, finished)).toBe(false);
+  });
+});
+
+describe('ConnectionPanel', () => {
+  it('says it is starting, then shows steps as they arrive, and the verdict with the time taken', () => {
+    const props = panel({ running: true });
+    expect(screen.getByRole('region', { name: 'Connection test' }).textContent).toBe('Starting the connection test…');
+    props.rerender({ report: running, running: true });
     const region = screen.getByRole('region', { name: 'Connection test' });
     const steps = within(region).getAllByRole('listitem');
     expect(steps.map((step) => step.textContent)).toEqual([
       '✓Passed Environment · 42 msEnvironment found in Europe.GET https://auth.pingone.eu/x/as/.well-known/openid-configuration → 200',
       '…Running Client authenticationAsking for a token…',
     ]);
-    expect(screen.getByRole('button', { name: 'Cancel test' })).toBeTruthy();
 
-    props.rerender({ report: finished });
-    expect(screen.queryByRole('button', { name: 'Cancel test' })).toBeNull();
+    props.rerender({ report: finished, running: false });
     expect(within(region).getAllByRole('listitem')[1]!.textContent).toBe('✕Failed Client authentication · 80 msinvalid_clientCheck the secret.');
     expect(region.textContent).toContain('The connection test found a problem. Took 250 ms.');
     expect(region.textContent).toContain('Against Europe (pingone.eu), from the credential.');
   });
 
-  it('a report the background marked interrupted reads as finished and failed, and the test can run again', () => {
+  it('a report the background marked interrupted reads as finished and failed', () => {
     // lib/background/connection-path: a worker stopped mid-test leaves a running report; the next worker finishes it.
     const interrupted: ConnectionReport = {
       ...running,
       finishedAt: 9000,
       steps: [running.steps[0]!, { ...running.steps[1]!, verdict: 'fail', message: 'Interrupted: run the test again.' }],
     };
-    const props = panel({ report: interrupted });
+    expect(testRunning(false, interrupted)).toBe(false);
+    panel({ report: interrupted });
     const region = screen.getByRole('region', { name: 'Connection test' });
     expect(within(region).getAllByRole('listitem')[1]!.textContent).toBe('✕Failed Client authenticationInterrupted: run the test again.');
     expect(region.textContent).toContain('The connection test found a problem.');
-    expect(screen.queryByRole('button', { name: 'Cancel test' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(props.onTest).toHaveBeenCalledOnce();
   });
 
-  it('cannot start without a credential, and says why', () => {
+  it('says why no test can run yet', () => {
     panel({ notReady: 'Paste a credential first.' });
-    expect((screen.getByRole('button', { name: 'Test connection' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByText('Paste a credential first.')).toBeTruthy();
+    expect(document.getElementById('test-reason')!.textContent).toBe('Paste a credential first.');
   });
 
-  it('offers a region when the credential names none, starting from the mapping, and passes the choice', () => {
-    const props = panel({ regionChoice: { initial: 'eu' } });
+  it('offers a region when the credential names none, and reports the choice', () => {
+    const onChange = vi.fn();
+    panel({ regionChoice: { value: 'eu', onChange } });
     const select = screen.getByRole('combobox', { name: 'Region for the test' }) as HTMLSelectElement;
     expect(select.value).toBe('eu');
     fireEvent.change(select, { target: { value: 'ca' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(props.onTest).toHaveBeenCalledWith('ca');
+    expect(onChange).toHaveBeenCalledWith('ca');
   });
 
   it('offers no region choice when the credential names one', () => {

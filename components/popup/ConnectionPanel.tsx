@@ -1,19 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionReport, StepVerdict } from '../../lib/connection/types';
 import { REGIONS, type RegionTld } from '../../lib/regions';
+
+export interface TestButtonsProps {
+  /** A test was asked for and has not finished (see `testRunning`). */
+  running: boolean;
+  /** Why no test can run yet (ConnectionPanelProps `notReady`); the reason is drawn by the panel, under the row. */
+  notReady?: string;
+  onTest(): void;
+  onCancel(): void;
+}
 
 export interface ConnectionPanelProps {
   /** The last report for THIS credential (the caller drops reports about another one), or null. */
   report: ConnectionReport | null;
+  running: boolean;
   /**
    * Why no test can run yet (no credential read); absent when one can.
    * '': not ready yet, for a reason not worth saying (the popup is still fingerprinting the credential).
    */
   notReady?: string;
-  /** The credential names no region: offer a choice, starting from this one (the tenant mapping's, if any). */
-  regionChoice?: { initial?: RegionTld };
-  onTest(regionTld?: RegionTld): void;
-  onCancel(): void;
+  /** The credential names no region: the admin's choice ('' for none yet), starting from the tenant mapping's. */
+  regionChoice?: { value: RegionTld | ''; onChange(region: RegionTld | ''): void };
+}
+
+/** A test runs from the admin's press (`starting`, until the first report arrives) until its report is finished. */
+export function testRunning(starting: boolean, report: ConnectionReport | null): boolean {
+  return (starting && report === null) || (report !== null && report.finishedAt === undefined);
 }
 
 /** Icon AND word for every verdict: colour is never the only signal. */
@@ -28,24 +40,35 @@ const VERDICTS: Record<StepVerdict, { icon: string; word: string }> = {
 
 const SOURCES = { chosen: 'chosen by you', credential: 'from the credential', assumed: 'assumed: the credential names none' };
 
-export function ConnectionPanel({ report, notReady, regionChoice, onTest, onCancel }: ConnectionPanelProps) {
-  const [starting, setStarting] = useState(false);
-  const [region, setRegion] = useState<RegionTld | ''>(regionChoice?.initial ?? '');
-  // A report arriving ends the "starting" state; the caller clears the old report when a test starts.
-  useEffect(() => {
-    if (report) setStarting(false);
-  }, [report]);
-
-  const running = starting || (report !== null && report.finishedAt === undefined);
-  const failed = report?.steps.some((step) => step.verdict === 'fail');
-  const start = () => {
-    setStarting(true);
-    onTest(regionChoice && region ? region : undefined);
-  };
-
+/** "Test connection", and "Cancel test" while one runs: drawn in the first screen's action row, beside Fill. */
+export function TestButtons({ running, notReady, onTest, onCancel }: TestButtonsProps) {
   return (
-    <section role="region" aria-labelledby="connection-heading" class="connection">
-      <h2 id="connection-heading">Connection test</h2>
+    <>
+      <button
+        type="button"
+        class="button"
+        disabled={notReady !== undefined || running}
+        aria-describedby={notReady ? 'test-reason' : undefined}
+        onClick={onTest}
+      >
+        Test connection
+      </button>
+      {running && (
+        <button type="button" class="button" onClick={onCancel}>
+          Cancel test
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The test's region choice, why it cannot run, and its report step by step (the buttons are TestButtons). */
+export function ConnectionPanel({ report, running, notReady, regionChoice }: ConnectionPanelProps) {
+  const failed = report?.steps.some((step) => step.verdict === 'fail');
+  // Nothing to say: no empty section (and its rule) takes a line of the first screen.
+  if (!regionChoice && !notReady && !running && !report) return null;
+  return (
+    <section role="region" aria-label="Connection test" class="connection">
       {regionChoice && (
         <p class="row">
           <label for="test-region" class="field-label inline">
@@ -54,8 +77,8 @@ export function ConnectionPanel({ report, notReady, regionChoice, onTest, onCanc
           <select
             id="test-region"
             class="select"
-            value={region}
-            onChange={(event) => setRegion(event.currentTarget.value as RegionTld | '')}
+            value={regionChoice.value}
+            onChange={(event) => regionChoice.onChange(event.currentTarget.value as RegionTld | '')}
           >
             {/* lib/connection/types RegionSource 'assumed': with no region, the test runs against North America. */}
             <option value="">Not chosen (North America is assumed)</option>
@@ -67,28 +90,12 @@ export function ConnectionPanel({ report, notReady, regionChoice, onTest, onCanc
           </select>
         </p>
       )}
-      <div class="row">
-        <button
-          type="button"
-          class="button"
-          disabled={notReady !== undefined || running}
-          aria-describedby={notReady ? 'test-reason' : undefined}
-          onClick={start}
-        >
-          Test connection
-        </button>
-        {running && (
-          <button type="button" class="button" onClick={onCancel}>
-            Cancel test
-          </button>
-        )}
-      </div>
       {notReady && (
         <p id="test-reason" class="reason">
           {notReady}
         </p>
       )}
-      {running && !report && <p class="muted">Starting…</p>}
+      {running && !report && <p class="muted">Starting the connection test…</p>}
       {report && (
         <>
           {report.region && (

@@ -11,7 +11,23 @@ describe('CredentialInput', () => {
     const onInput = vi.fn();
     render(<CredentialInput text="" onInput={onInput} onPaste={noop} onClear={noop} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Credential' }), { target: { value: 'eyJ' } });
-    expect(onInput).toHaveBeenCalledWith('eyJ');
+    expect(onInput).toHaveBeenCalledWith('eyJ', true);
+  });
+
+  it('tells a whole text (paste, drop, a tool\'s insert) from a keystroke by the key that went before it', () => {
+    const onInput = vi.fn();
+    render(<CredentialInput text="" onInput={onInput} onPaste={noop} onClear={noop} />);
+    const box = screen.getByRole('textbox', { name: 'Credential' });
+    const input = (value: string, key?: KeyboardEventInit) => {
+      if (key) fireEvent.keyDown(box, key);
+      fireEvent.input(box, { target: { value } });
+      return onInput.mock.lastCall;
+    };
+    expect(input('e', { key: 'e' })).toEqual(['e', false]);
+    expect(input('', { key: 'Backspace' })).toEqual(['', false]);
+    expect(input('x\n', { key: 'Enter' })).toEqual(['x\n', false]);
+    expect(input('Client ID: x', { key: 'v', ctrlKey: true })).toEqual(['Client ID: x', true]);
+    expect(input('Client ID: y')).toEqual(['Client ID: y', true]);
   });
 
   it('shows the read error and its hint in an alert tied to the box', () => {

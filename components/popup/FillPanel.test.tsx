@@ -29,7 +29,7 @@ const blocking: Check[] = [{ id: 'target.kind', level: 'error', message: 'Advanc
 
 function panel(props: Partial<FillPanelProps>) {
   const onFill = vi.fn(async () => report);
-  const all: FillPanelProps = { target: onAic, blocking: [], name: 'Acme-Dev', onNameChange: () => {}, onFill, ...props };
+  const all: FillPanelProps = { target: onAic, blocking: [], values: { name: 'Acme-Dev' }, onFill, ...props };
   render(<FillPanel {...all} />);
   return all;
 }
@@ -62,24 +62,8 @@ describe('FillPanel', () => {
     expect(region.textContent).toContain('1 of 2 fields set in 12 ms');
   });
 
-  it('reports name edits and flags a name the console rule refuses', () => {
-    const onNameChange = vi.fn();
-    panel({ name: 'Acme Dev!', onNameChange });
-    const input = screen.getByRole('textbox', { name: 'Connection name' });
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Only letters, digits and hyphens are allowed here: it will be filled as "Acme-Dev".')).toBeTruthy();
-    fireEvent.input(input, { target: { value: 'Acme-Dev' } });
-    expect(onNameChange).toHaveBeenCalledWith('Acme-Dev');
-  });
-
-  it('has no name field for a console whose form has no Name', () => {
-    panel({ name: undefined });
-    expect(screen.queryByRole('textbox', { name: 'Connection name' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' })).toBeTruthy();
-  });
-
   it('sends no name when the field is empty, so the console module picks its default', async () => {
-    const props = panel({ name: '  ' });
+    const props = panel({ values: { name: '  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
     expect(props.onFill).toHaveBeenCalledWith({ override: false, name: undefined });
   });
@@ -108,6 +92,18 @@ describe('FillPanel', () => {
     expect(await screen.findByRole('region', { name: 'Fill report' })).toBeTruthy();
   });
 
+  it('when the organisation forbids the override here: the blocking checks, and no "Fill anyway"', async () => {
+    const blockedBy: Check[] = [{ id: 'mapping.environment', level: 'error', message: 'This tenant expects Acme Production.' }];
+    const refusal = new FillBlockedError('Not filled: one check fails. Your organisation does not allow "Fill anyway" on a production tenant.', blockedBy, true);
+    panel({ blocking: [], onFill: vi.fn<FillPanelProps['onFill']>().mockRejectedValue(refusal) });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Your organisation does not allow "Fill anyway"');
+    expect(within(alert).getByRole('list', { name: 'Blocking checks' })).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: 'Fill anyway' })).toBeNull();
+    expect(within(alert).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
   it('Escape dismisses the blocked notice and returns focus to the fill button', async () => {
     panel({ blocking, onFill: async () => Promise.reject(new FillBlockedError('Not filled.', blocking)) });
     const fill = screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' });
@@ -127,41 +123,17 @@ describe('FillPanel', () => {
     expect(screen.queryByRole('list', { name: 'Blocking checks' })).toBeNull();
   });
 
-  it("PingAccess: an optional Description, sent with the fill, saying what is filled when it is left empty", async () => {
-    const pingAccess = consoleById('pingaccess');
-    const onPingAccess: ConsoleTab = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin: 'https://pa.demo.internal:9000', console: pingAccess, context: { console: pingAccess, seen: [] } };
-    const onChange = vi.fn();
-    const description = { value: '', onChange, planned: 'PingOne environment Acme Dev (3f2a9c1e)' };
-    panel({ target: onPingAccess, description });
-    const input = screen.getByRole('textbox', { name: 'Description' });
-    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Optional. Left empty: "PingOne environment Acme Dev (3f2a9c1e)".');
-    expect(screen.queryByRole('textbox', { name: 'Extra scopes' })).toBeNull();
-    fireEvent.input(input, { target: { value: 'Gateway for Acme' } });
-    expect(onChange).toHaveBeenCalledWith('Gateway for Acme');
-
-    cleanup();
-    const props = panel({ target: onPingAccess, description: { ...description, value: ' Gateway for Acme ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Fill PingAccess' }));
-    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: 'Acme-Dev', description: 'Gateway for Acme', scopes: undefined });
+  it('sends the admin\'s Description and scopes, trimmed, with the fill (the fields are FillOptions\')', async () => {
+    const props = panel({ values: { name: 'Acme-Dev', description: ' Gateway for Acme ', scopes: 'profile email' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }));
+    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: 'Acme-Dev', description: 'Gateway for Acme', scopes: 'profile email' });
     await screen.findByRole('region', { name: 'Fill report' });
   });
 
-  it('PingFederate: extra scopes, shown with the openid that is always filled, sent with the fill', async () => {
-    const pingFederate = consoleById('pingfederate');
-    const onPingFederate: ConsoleTab = { consoleId: 'pingfederate', consoleName: pingFederate.name, origin: 'https://pf.demo.internal:9999', console: pingFederate, context: { console: pingFederate, seen: [] } };
-    const onChange = vi.fn();
-    const props = panel({ target: onPingFederate, name: undefined, scopes: { value: 'profile email', onChange, planned: 'openid profile email' } });
-    const input = screen.getByRole('textbox', { name: 'Extra scopes' }) as HTMLInputElement;
-    expect(input.value).toBe('profile email');
-    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'Space separated; openid is always included. Scopes filled: openid profile email',
-    );
-    expect(screen.queryByRole('textbox', { name: 'Description' })).toBeNull();
-    fireEvent.input(input, { target: { value: 'profile' } });
-    expect(onChange).toHaveBeenCalledWith('profile');
-    fireEvent.click(screen.getByRole('button', { name: 'Fill PingFederate' }));
-    expect(props.onFill).toHaveBeenCalledWith({ override: false, name: undefined, description: undefined, scopes: 'profile email' });
-    await screen.findByRole('region', { name: 'Fill report' });
+  it('draws what it is given beside the Fill button, in its row and next in Tab order', () => {
+    panel({ beside: <button type="button">Test connection</button> });
+    const row = screen.getByRole('button', { name: 'Fill Advanced Identity Cloud' }).parentElement!;
+    expect([...row.querySelectorAll('button')].map((button) => button.textContent)).toEqual(['Fill Advanced Identity Cloud', 'Test connection']);
   });
 
   it('a page-level refusal says nothing was written', async () => {
@@ -182,7 +154,7 @@ describe('FillPanel', () => {
     ] as const;
     const choicePanel = (props: Partial<FillPanelProps> = {}) => {
       const pageChoice = { choices, onChoose: vi.fn(), onOpenOptions: vi.fn() };
-      return { ...panel({ target: onPage, pageChoice, name: 'Acme Dev', ...props }), pageChoice };
+      return { ...panel({ target: onPage, pageChoice, values: { name: 'Acme Dev' }, ...props }), pageChoice };
     };
     const select = () => screen.getByRole('combobox', { name: 'This page is' }) as HTMLSelectElement;
 
@@ -191,9 +163,8 @@ describe('FillPanel', () => {
       expect([...select().options].map((option) => [option.value, option.textContent])).toEqual(choices.map((choice) => [choice.consoleId, choice.consoleName]));
       expect(select().value).toBe('pingaccess');
       const help = document.getElementById(select().getAttribute('aria-describedby')!)!;
-      expect(help.textContent).toContain(`${origin} is not a console added in Options. It can be filled this once`);
-      expect(help.textContent).toContain('(activeTab)');
-      expect(help.textContent).toContain('add this origin as a PingAccess console in Options.');
+      expect(help.textContent).toContain(`${origin} is no console in Options: it can be filled now, as you opened the extension on it (activeTab).`);
+      expect(help.textContent).toContain('To fill it any time, add it in Options.');
       fireEvent.click(within(help).getByRole('button', { name: 'Options' }));
       expect(pageChoice.onOpenOptions).toHaveBeenCalledOnce();
       fireEvent.change(select(), { target: { value: 'pingfederate' } });
@@ -210,7 +181,7 @@ describe('FillPanel', () => {
     it('a fill outcome belongs to the console it went to: another choice drops it', async () => {
       const onFill = vi.fn(async () => Promise.reject(new FillBlockedError('Not filled: one check fails for PingAccess.', blocking)));
       const pageChoice = { choices, onChoose: vi.fn(), onOpenOptions: vi.fn() };
-      const props: FillPanelProps = { target: onPage, pageChoice, blocking: [], onNameChange: () => {}, onFill };
+      const props: FillPanelProps = { target: onPage, pageChoice, blocking: [], values: {}, onFill };
       const view = render(<FillPanel {...props} />);
       fireEvent.click(screen.getByRole('button', { name: 'Fill PingAccess' }));
       expect(await screen.findByRole('button', { name: 'Fill anyway' })).toBeTruthy();

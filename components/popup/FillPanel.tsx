@@ -1,7 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ConsoleId } from '../../lib/consoles/types';
-import { suggestedConsoleName } from '../../lib/credential';
-import type { Check, ConsoleRules } from '../../lib/credential/types';
+import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { FillReportView } from './FillReportView';
 import type { ConsoleTab } from './console-tab';
@@ -25,16 +25,13 @@ export interface FillChoices {
  */
 export class FillBlockedError extends Error {
   readonly blockedBy: readonly Check[];
-  constructor(message: string, blockedBy: readonly Check[]) {
+  /** The organisation's policy refuses "Fill anyway" here (lib/settings/managed.ts): it is not offered. */
+  readonly overrideForbidden: boolean;
+  constructor(message: string, blockedBy: readonly Check[], overrideForbidden = false) {
     super(message);
     this.blockedBy = blockedBy;
+    this.overrideForbidden = overrideForbidden;
   }
-}
-
-/** An optional text the admin may type for this console's form. */
-interface OptionalInput {
-  value: string;
-  onChange(value: string): void;
 }
 
 /** The admin says which self-hosted console a page that is no known console is (the activeTab path). */
@@ -58,66 +55,21 @@ export interface FillPanelProps {
    * fill. Whether the fill is blocked is the background's answer, never this list.
    */
   blocking: readonly Check[];
-  /** The Name the console will get, editable, starting as its plan's default; undefined when its form has none. */
-  name?: string;
-  onNameChange(name: string): void;
-  /** PingAccess's Description; `planned`: what its plan fills when the admin leaves it empty. Absent on other forms. */
-  description?: OptionalInput & { planned: string };
-  /** PingFederate's extra scopes; `planned`: the whole Scopes value its plan fills (always with `openid`). */
-  scopes?: OptionalInput & { planned: string };
+  /** The admin's values for this console's form (components/popup/FillOptions), sent with the fill. */
+  values: Pick<FillChoices, 'name' | 'description' | 'scopes'>;
+  /** Drawn in the Fill button's row, after it: the other first-screen action (Test connection), next in Tab order. */
+  beside?: ComponentChildren;
   /** Rejects with a FillBlockedError when checks blocked the fill, with an Error when it failed otherwise. */
   onFill(request: FillChoices): Promise<FillReport>;
 }
 
 /** `consoleId`: the console the fill went to; a report or a block says nothing about another choice of console. */
-type Outcome = ({ report: FillReport } | { failure: string; blockedBy: readonly Check[] }) & { consoleId: ConsoleId };
-
-/** What a name breaking the console's rule becomes: the console module reduces it the same way (lib/credential/names). */
-function nameProblem(name: string, rule: ConsoleRules['nameRule']): string | undefined {
-  if (!rule || name === '') return undefined;
-  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gy]/g, ''));
-  if (pattern.test(name)) return undefined;
-  const reduced = suggestedConsoleName(name, rule);
-  return `Only ${rule.description} are allowed here${reduced ? `: it will be filled as "${reduced}"` : ''}.`;
-}
-
-/** A labelled one-line input with its help text, which is also its accessible description. */
-function TextField(props: {
-  id: string;
-  label: string;
-  value: string;
-  /** lib/messages caps each text the fill message carries. */
-  maxLength: number;
-  help: string;
-  problem?: boolean;
-  onChange(value: string): void;
-}) {
-  return (
-    <>
-      <label for={props.id} class="field-label">
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        class="text-input"
-        value={props.value}
-        maxLength={props.maxLength}
-        spellcheck={false}
-        autocomplete="off"
-        aria-invalid={props.problem || undefined}
-        aria-describedby={`${props.id}-help`}
-        onInput={(event) => props.onChange(event.currentTarget.value)}
-      />
-      <p id={`${props.id}-help`} class={props.problem ? 'help tone-error' : 'help'}>
-        {props.help}
-      </p>
-    </>
-  );
-}
+type Outcome = ({ report: FillReport } | { failure: string; blockedBy: readonly Check[]; locked?: boolean }) & { consoleId: ConsoleId };
 
 /**
  * "This page is": the console the admin names this page, its origin, and why the fill works only now: Chrome gives the
- * extension the tab because the toolbar button was clicked on it (activeTab), until the tab leaves this origin.
+ * extension the tab because the toolbar button was clicked on it, until the tab leaves this origin
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/activeTab).
  */
 function PageChoiceField({ choice, target, busy }: { choice: PageChoice; target: ConsoleTab; busy: boolean }) {
   return (
@@ -139,9 +91,8 @@ function PageChoiceField({ choice, target, busy }: { choice: PageChoice; target:
         ))}
       </select>
       <p id="page-console-help" class="help">
-        <span class="strong">{target.origin}</span> is not a console added in Options. It can be filled this once: you
-        opened the extension from the toolbar on this page, and Chrome lets it in until the tab leaves it (activeTab). To
-        fill it any time, add this origin as a {target.consoleName} console in{' '}
+        <span class="strong">{target.origin}</span> is no console in Options: it can be filled now, as you opened the
+        extension on it (activeTab). To fill it any time, add it in{' '}
         <button type="button" class="link" onClick={choice.onOpenOptions}>
           Options
         </button>
@@ -151,19 +102,19 @@ function PageChoiceField({ choice, target, busy }: { choice: PageChoice; target:
   );
 }
 
-export function FillPanel({ target, pageChoice, notReady, blocking, name, onNameChange, description, scopes, onFill }: FillPanelProps) {
+export function FillPanel({ target, pageChoice, notReady, blocking, values, beside, onFill }: FillPanelProps) {
   const [busy, setBusy] = useState(false);
   const [lastOutcome, setOutcome] = useState<Outcome>();
   const fillButton = useRef<HTMLButtonElement>(null);
 
   if ('unavailable' in target) {
     return (
-      <section class="act" aria-labelledby="fill-heading">
-        <h2 id="fill-heading">Fill</h2>
+      <section class="act" aria-label="Fill">
         <div class="row">
           <button type="button" class="button primary" disabled aria-describedby="fill-reason">
             Fill page
           </button>
+          {beside}
         </div>
         <p id="fill-reason" class="reason">
           {target.unavailable}
@@ -173,8 +124,6 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
   }
 
   const outcome = lastOutcome?.consoleId === target.consoleId ? lastOutcome : undefined;
-  const rule = target.console.nameRule;
-  const problem = name === undefined ? undefined : nameProblem(name, rule);
   const fill = async (override: boolean) => {
     setBusy(true);
     const { consoleId } = target;
@@ -183,15 +132,16 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
         consoleId,
         report: await onFill({
           override,
-          name: name?.trim() || undefined,
-          description: description?.value.trim() || undefined,
-          scopes: scopes?.value.trim() || undefined,
+          name: values.name?.trim() || undefined,
+          description: values.description?.trim() || undefined,
+          scopes: values.scopes?.trim() || undefined,
           ...(pageChoice ? { consoleId } : {}),
         }),
       });
     } catch (error) {
       const failure = errorText(error);
-      setOutcome({ consoleId, failure, blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
+      const blocked = error instanceof FillBlockedError ? error : undefined;
+      setOutcome({ consoleId, failure, blockedBy: blocked?.blockedBy ?? [], locked: blocked?.overrideForbidden });
     } finally {
       setBusy(false);
     }
@@ -203,43 +153,8 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
   const production = target.tier === 'production';
 
   return (
-    <section class="act" aria-labelledby="fill-heading">
-      <h2 id="fill-heading">Fill</h2>
+    <section class="act" aria-label="Fill">
       {pageChoice && <PageChoiceField choice={pageChoice} target={target} busy={busy} />}
-      {name !== undefined && (
-        <TextField
-          id="connection-name"
-          label="Connection name"
-          value={name}
-          maxLength={200}
-          help={
-            problem ??
-            (rule ? `${target.consoleName} allows ${rule.description}.` : `Goes into the Name field of ${target.consoleName}.`)
-          }
-          problem={problem !== undefined}
-          onChange={onNameChange}
-        />
-      )}
-      {description && (
-        <TextField
-          id="connection-description"
-          label="Description"
-          value={description.value}
-          maxLength={1000}
-          help={`Optional. Left empty: "${description.planned}".`}
-          onChange={description.onChange}
-        />
-      )}
-      {scopes && (
-        <TextField
-          id="connection-scopes"
-          label="Extra scopes"
-          value={scopes.value}
-          maxLength={500}
-          help={`Space separated; openid is always included. Scopes filled: ${scopes.planned}`}
-          onChange={scopes.onChange}
-        />
-      )}
       <div class="row">
         <button
           ref={fillButton}
@@ -251,6 +166,7 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
         >
           Fill {target.consoleName}
         </button>
+        {beside}
         {busy && <span class="muted">Filling…</span>}
       </div>
       {notReady && (
@@ -284,9 +200,11 @@ export function FillPanel({ target, pageChoice, notReady, blocking, name, onName
                 ))}
               </ul>
               <div class="row">
-                <button type="button" class="button danger" disabled={busy} onClick={() => fill(true)}>
-                  Fill anyway
-                </button>
+                {!outcome.locked && (
+                  <button type="button" class="button danger" disabled={busy} onClick={() => fill(true)}>
+                    Fill anyway
+                  </button>
+                )}
                 <button type="button" class="button" onClick={dismiss}>
                   Cancel
                 </button>

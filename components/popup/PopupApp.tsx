@@ -6,19 +6,19 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ConnectionReport } from '../../lib/connection/types';
 import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../../lib/consoles';
 import type { ConsoleId, ConsoleModule, PlanOptions } from '../../lib/consoles/types';
-import { checkCredential, fingerprintCredential, readCredential } from '../../lib/credential';
 import type { Credential, CredentialKind } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { RegionTld } from '../../lib/regions';
 import type { PopupTab } from './console-tab';
-import { ChecksList } from './ChecksList';
-import { ClaimsTable } from './ClaimsTable';
-import { ConnectionPanel } from './ConnectionPanel';
+import { CheckVerdict, ChecksList } from './ChecksList';
+import { ConnectionPanel, TestButtons, testRunning } from './ConnectionPanel';
 import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
-import { CredentialSummary } from './CredentialSummary';
-import { DraftView } from './DraftView';
-import { ExportPanel, type ExportRequest } from './ExportPanel';
+import { foldedLine, IdentityLine } from './IdentityLine';
+import { pastePart } from './lazy-module';
+import { Fold } from './Fold';
+import type { ExportRequest } from './ExportPanel';
+import { FillOptions } from './FillOptions';
 import { FillPanel, type FillChoices } from './FillPanel';
 import { FormDescriptionButton } from './FormDescriptionButton';
 import { PickFieldsPanel, type PickFieldsPanelProps } from './PickFieldsPanel';
@@ -32,6 +32,8 @@ export interface PopupAppProps {
   connection: ConnectionReport | null;
   /** Set when stored settings were repaired or reset on load (lib/settings): said once, with a way to Options. */
   settingsNotice?: string;
+  /** Set when storage.session refused what this popup shows (the credential, the test's report): it lasts only here. */
+  storageNotice?: string;
   /** The keyboard shortcut that opens the popup, when one is set. */
   shortcut?: string;
   /**
@@ -64,6 +66,9 @@ export interface PopupAppProps {
   pick?: Pick<PickFieldsPanelProps, 'origin' | 'picked' | 'onFillPicked'> & { onPick(kind: CredentialKind): Promise<string> };
   /** Copies the tab's forms as the fill sees them, without values. */
   onDescribeForms?(): Promise<void>;
+  /** The sections the admin left open (passed checks, details, export, claims): they open so again. */
+  openSections?: readonly string[];
+  onSectionToggle?(section: string, open: boolean): void;
 }
 
 /** Performance entry names: the e2e suite and the bench read the measure (and the attribute on the root). */
@@ -131,10 +136,26 @@ export function PopupApp(props: PopupAppProps) {
   const { target } = props;
   const [text, setText] = useState(props.initialText);
   const [clipboardError, setClipboardError] = useState<string>();
+  // The box folds once a credential is read from a paste, a drop or the vault, or when the admin leaves the box;
+  // typing keeps it open, "Change" opens it.
+  const [foldable, setFoldable] = useState(true);
+  const [openSections, setOpenSections] = useState<readonly string[]>(props.openSections ?? []);
+  const fold = (section: string) => ({
+    open: openSections.includes(section),
+    onToggle: (open: boolean) => {
+      setOpenSections((current) => (open ? [...current, section] : current.filter((id) => id !== section)));
+      props.onSectionToggle?.(section, open);
+    },
+  });
   const root = useRef<HTMLDivElement>(null);
   const measuring = useRef(false);
 
-  const read = useMemo(() => (text.trim() === '' ? undefined : readCredential(text)), [text]);
+  // The engine and the views of a credential load with the first text (a paste, the vault's credential at open) or the
+  // context menu's draft: the empty popup runs without them.
+  const part = pastePart.use(text.trim() !== '' || props.draft !== undefined);
+  const reader = part && 'module' in part ? part.module : undefined;
+  const views = reader;
+  const read = useMemo(() => (text.trim() === '' || !reader ? undefined : reader.readCredential(text)), [text, reader]);
   const credential = read?.ok ? read.credential : undefined;
 
   const [picked, setPicked] = useState<ConsoleId>();
@@ -145,21 +166,21 @@ export function PopupApp(props: PopupAppProps) {
   // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
   const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
   useEffect(() => {
-    if (!credential) return;
+    if (!credential || !reader) return;
     let current = true;
-    void fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
+    void reader.fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
     return () => {
       current = false;
     };
-  }, [credential]);
+  }, [credential, reader]);
   const fingerprint = fingerprinted && fingerprinted.of === credential ? fingerprinted.fingerprint : undefined;
 
   const checks = useMemo(
     () =>
-      credential
-        ? checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
+      credential && reader
+        ? reader.checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
         : [],
-    [credential, onConsole, fingerprint],
+    [credential, reader, onConsole, fingerprint],
   );
 
   // "Paste to checks rendered": from the input event to the DOM holding the new checks (layout effects run right
@@ -193,7 +214,8 @@ export function PopupApp(props: PopupAppProps) {
   const plannedDescription = credential && consoleModule && plannedValue(consoleModule, credential, 'description');
   const plannedScopes = credential && consoleModule && plannedValue(consoleModule, credential, 'scopes', { scopes });
 
-  const change = (next: string) => {
+  const change = (next: string, whole: boolean) => {
+    setFoldable(whole);
     performance.mark(INPUT_MARK);
     measuring.current = true;
     setClipboardError(undefined);
@@ -203,7 +225,7 @@ export function PopupApp(props: PopupAppProps) {
 
   const paste = async () => {
     try {
-      change(await props.onPaste());
+      change(await props.onPaste(), true);
     } catch (error) {
       setClipboardError(`Could not read the clipboard: ${errorText(error)}`);
     }
@@ -216,10 +238,24 @@ export function PopupApp(props: PopupAppProps) {
   };
 
   const connection = props.connection && fingerprint && props.connection.fingerprint === fingerprint ? props.connection : null;
+  // The test's region (a credential naming none) and its start, held here: its button sits in Fill's row.
+  const [region, setRegion] = useState<RegionTld | ''>(onConsole?.context.expected?.regionTld ?? '');
+  const [testStarting, setTestStarting] = useState(false);
+  useEffect(() => setTestStarting(false), [connection, fingerprint]);
+  const testing = testRunning(testStarting, connection);
+  const startTest = () => {
+    setTestStarting(true);
+    props.onTestConnection(credential && !credential.region && region ? region : undefined);
+  };
   // Fill and test also wait for the fingerprint (a moment, and silently): only with it are the checks complete (the
   // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
   const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
   const now = Date.now();
+  const requests = credential
+    ? exportRequests(credential, suggestedName === undefined ? undefined : name.trim(), (plannedDescription && description.trim()) || undefined)
+    : [];
+
+  const loadFailure = part && 'failure' in part ? part.failure : undefined;
 
   return (
     <div class="popup" ref={root}>
@@ -234,8 +270,13 @@ export function PopupApp(props: PopupAppProps) {
           </button>
         </p>
       )}
-      {props.draft && (
-        <DraftView
+      {props.storageNotice && (
+        <p class="settings-notice" role="alert">
+          {props.storageNotice}
+        </p>
+      )}
+      {props.draft && views && (
+        <views.DraftView
           {...props.draft}
           context={onConsole?.context}
           now={now}
@@ -254,19 +295,23 @@ export function PopupApp(props: PopupAppProps) {
       <CredentialInput
         text={text}
         error={read && !read.ok ? read.error : undefined}
-        clipboardError={clipboardError}
+        clipboardError={clipboardError ?? (loadFailure && `Part of the popup could not load (${loadFailure}): close it and open it again.`)}
         autoFocus={props.initialText === ''}
         conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
+        folded={credential && foldable ? foldedLine(credential, text) : undefined}
+        onUnfold={() => setFoldable(false)}
         onInput={change}
+        onLeave={() => setFoldable(true)}
         onPaste={paste}
         onClear={clear}
       />
       <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
+      {/* The first screen (400 x 600): what was read, the verdict, then the actions, then what is wrong. */}
       {credential && (
-        <>
-          <CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
-          <ChecksList checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
-        </>
+        <div class="verdict">
+          <IdentityLine credential={credential} />
+          <CheckVerdict checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
+        </div>
       )}
       {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
           credential it was made with. */}
@@ -276,10 +321,12 @@ export function PopupApp(props: PopupAppProps) {
         pageChoice={choices && { choices, onChoose: setPicked, onOpenOptions: props.onOpenOptions }}
         notReady={notReady}
         blocking={checks.filter((check) => check.level === 'error')}
-        name={suggestedName === undefined ? undefined : name}
-        onNameChange={setName}
-        description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
-        scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
+        values={{
+          name: suggestedName === undefined ? undefined : name,
+          description: plannedDescription ? description : undefined,
+          scopes: plannedScopes ? scopes : undefined,
+        }}
+        beside={<TestButtons running={testing} notReady={notReady} onTest={startTest} onCancel={props.onCancelTest} />}
         onFill={props.onFill}
       />
       {props.pick && (
@@ -287,25 +334,37 @@ export function PopupApp(props: PopupAppProps) {
       )}
       {props.onDescribeForms && <FormDescriptionButton onDescribe={props.onDescribeForms} />}
       <ConnectionPanel
-        key={fingerprint}
         report={connection}
+        running={testing}
         notReady={notReady}
-        regionChoice={credential && !credential.region ? { initial: onConsole?.context.expected?.regionTld } : undefined}
-        onTest={props.onTestConnection}
-        onCancel={props.onCancelTest}
+        regionChoice={credential && !credential.region ? { value: region, onChange: setRegion } : undefined}
       />
       {credential && (
         <>
-          <ExportPanel
-            requests={exportRequests(
-              credential,
-              suggestedName === undefined ? undefined : name.trim(),
-              (plannedDescription && description.trim()) || undefined,
-            )}
-            secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'}
-            onCopy={props.onCopy}
-          />
-          <ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />
+          <ChecksList checks={checks} label={onConsole ? `Checks for ${onConsole.consoleName}` : 'Checks'} fold={fold('checks')} />
+          {onConsole && (
+            <FillOptions
+              key={onConsole.consoleId}
+              consoleName={onConsole.consoleName}
+              nameRule={onConsole.console.nameRule}
+              name={suggestedName === undefined ? undefined : name}
+              onNameChange={setName}
+              description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
+              scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
+              fold={fold('fill-options')}
+            />
+          )}
+          <Fold summary="Credential details" {...fold('details')}>
+            {views && <views.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />}
+          </Fold>
+          {requests.length > 0 && (
+            <Fold summary="Export as an API request" {...fold('export')}>
+              {views && <views.ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />}
+            </Fold>
+          )}
+          <Fold summary={`Claims (${Object.keys(credential.claims).length})`} {...fold('claims')}>
+            {views && <views.ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />}
+          </Fold>
         </>
       )}
       <footer class="footer">

@@ -16,7 +16,7 @@ describe('text a selection put in the vault', () => {
   it('says its page under the credential box, until the text is edited', () => {
     popup({ source: 'https://evil.test' });
     expect(screen.getByText('From a selection on https://evil.test')).toBeTruthy();
-    fireEvent.input(screen.getByRole('textbox', { name: 'Credential' }), { target: { value: `${TEXT}\n` } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Credential', hidden: true }), { target: { value: `${TEXT}\n` } });
     expect(screen.queryByText('From a selection on https://evil.test')).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TIER_NAMES } from '../../lib/settings/model';
 import type { PopupTab } from './console-tab';
-import { errorText } from '../../lib/error-text';
+import { savedNotText } from '../../lib/storage-refusal';
 
 export interface TargetBannerProps {
   target: Extract<PopupTab, { consoleId: string }>;
@@ -26,7 +26,7 @@ export function TargetBanner({ target, environment, onRememberTenant }: TargetBa
       await onRememberTenant();
       setStatus('Remembered.');
     } catch (error) {
-      setStatus(`Not saved: ${errorText(error)}`);
+      setStatus(`Not saved: ${savedNotText(error)}`);
     }
   };
 
@@ -41,25 +41,32 @@ export function TargetBanner({ target, environment, onRememberTenant }: TargetBa
         )}{' '}
         <span class="target-console">{target.consoleName}</span> <span class="target-host">{host}</span>
       </p>
-      {target.tenantLabel && <p class="target-tenant">Tenant: {target.tenantLabel}</p>}
-      {expected ? (
-        <p class="target-expected">
-          Expects environment <span class="strong">{expected.environmentName ?? expected.environmentId}</span>
-          {expected.regionTld && <span class="muted"> (pingone.{expected.regionTld})</span>}
-        </p>
-      ) : (
-        <div class="target-unmapped">
-          <p>This tenant is not mapped to a PingOne environment yet.</p>
-          {environment && (
-            <p class="row">
-              <button type="button" class="button small" onClick={remember}>
-                Remember this tenant uses this environment
-              </button>
-              <span class="muted">{environment}</span>
-            </p>
-          )}
-        </div>
-      )}
+      {/* One line under the console's: its tenant and environment, or the offer to map it (link-styled: the banner
+          stays two lines high, so the actions below stay in the first screen). */}
+      <p class="target-map">
+        {target.tenantLabel && <>Tenant: {target.tenantLabel} · </>}
+        {expected ? (
+          <>
+            Expects environment <span class="strong">{expected.environmentName ?? expected.environmentId}</span>
+            {expected.regionTld && <span class="muted"> (pingone.{expected.regionTld})</span>}
+          </>
+        ) : (
+          <>
+            Not mapped to a PingOne environment yet.
+            {environment && (
+              <>
+                {' '}
+                <button type="button" class="link" onClick={remember} aria-describedby="remember-environment">
+                  Remember this tenant uses this environment
+                </button>{' '}
+                <span id="remember-environment" class="muted">
+                  ({environment})
+                </span>
+              </>
+            )}
+          </>
+        )}
+      </p>
       <p class="status-line" role="status">
         {status}
       </p>

@@ -6,26 +6,36 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsAppProps } from '../../components/options/OptionsApp';
-import '../../components/theme.css';
 import '../../components/options/options.css';
+import type { policyPanel } from './policy-panel';
 import type { Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
-import { exportSettings, parseSettingsImport } from '../../lib/settings/transfer';
 import { errorText } from '../../lib/error-text';
 import { forgetPicked } from '../../lib/settings/picked';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
+/** Import and export happen once in a while: their code loads when the admin uses them, not with the page. */
+const transfer = () => import('../../lib/settings/transfer');
+
 async function main() {
   const root = document.getElementById('app')!;
   let { settings, notice } = await loadSettings();
   let access: Record<string, boolean> = {};
+  // The organisation's policy (lib/settings/managed.ts), shown apart and locked; its code loads only when one exists.
+  let policy: ReturnType<typeof policyPanel> | undefined;
+
+  const readPolicy = async () => {
+    // Firefox rejects the read when no policy names this add-on: that is no policy.
+    const input = await browser.storage.managed.get().catch(() => ({}));
+    policy = Object.keys(input).length > 0 ? (await import('./policy-panel')).policyPanel(input) : undefined;
+  };
 
   const refreshAccess = async () => {
     const entries = await Promise.all(
-      settings.selfHosted.map(
-        async (entry) => [entry.origin, await browser.permissions.contains(selfHostedPermission(entry.origin))] as const,
+      [...settings.selfHosted.map((entry) => entry.origin), ...(policy?.origins ?? [])].map(
+        async (origin) => [origin, await browser.permissions.contains(selfHostedPermission(origin))] as const,
       ),
     );
     access = Object.fromEntries(entries);
@@ -40,8 +50,16 @@ async function main() {
     rerender();
   };
 
+  const grant = (origin: string) =>
+    browser.permissions.request(selfHostedPermission(origin)).then(async (granted) => {
+      await refreshAccess();
+      rerender();
+      return granted;
+    });
+
   const props = (): OptionsAppProps => ({
     settings,
+    policy: policy?.view({ own: settings, access, onGrant: (origin) => void grant(origin) }),
     notice,
     access,
     onDismissNotice: () => void change((current) => current),
@@ -62,12 +80,7 @@ async function main() {
         rerender();
         return { granted: result.granted };
       }),
-    onGrantSelfHosted: (origin) =>
-      browser.permissions.request(selfHostedPermission(origin)).then(async (granted) => {
-        await refreshAccess();
-        rerender();
-        return granted;
-      }),
+    onGrantSelfHosted: grant,
     onRemoveSelfHosted: async (origin) => {
       await change((current) => ({ ...current, selfHosted: current.selfHosted.filter((row) => row.origin !== origin) }));
       // Give the access back. A permission the manifest requires (the e2e build's demo origins) cannot be removed;
@@ -78,7 +91,7 @@ async function main() {
     },
     onPreferencesChange: (preferences) => change((current) => ({ ...current, ...preferences })),
     onImport: async (text) => {
-      const parsed = parseSettingsImport(text);
+      const parsed = (await transfer()).parseSettingsImport(text);
       if (!parsed.ok) return parsed;
       // The fill history is this browser's, not configuration: it stays.
       await change((current) => ({ ...parsed.settings, uses: current.uses }));
@@ -86,8 +99,8 @@ async function main() {
       rerender();
       return { ok: true, tenants: parsed.settings.tenants.length, selfHosted: parsed.settings.selfHosted.length };
     },
-    onDownloadExport: () => {
-      const url = URL.createObjectURL(new Blob([exportSettings(settings)], { type: 'application/json' }));
+    onDownloadExport: async () => {
+      const url = URL.createObjectURL(new Blob([(await transfer()).exportSettings(settings)], { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;
       link.download = EXPORT_FILE_NAME;
@@ -95,13 +108,14 @@ async function main() {
       // The download has taken its copy once click() returns; the URL is only released a little later to be safe.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
-    onCopyExport: () => navigator.clipboard.writeText(exportSettings(settings)),
+    onCopyExport: async () => navigator.clipboard.writeText((await transfer()).exportSettings(settings)),
     onDeletePicked: (origin) => change((current) => forgetPicked(current, origin)),
   });
 
-  watchSettings(async (loaded) => {
-    settings = loaded.settings;
-    notice = loaded.notice;
+  // Another page's write, or the organisation changed its policy.
+  watchSettings(async () => {
+    ({ settings, notice } = await loadSettings());
+    await readPolicy();
     await refreshAccess();
     rerender();
   });
@@ -109,8 +123,11 @@ async function main() {
   browser.permissions.onAdded.addListener(onPermissionsChanged);
   browser.permissions.onRemoved.addListener(onPermissionsChanged);
 
+  await readPolicy();
   await refreshAccess();
   rerender();
+  // "Options first render" for `npm run bench`: settings loaded and the page drawn.
+  performance.mark('options-rendered');
 }
 
 void main().catch((error: unknown) => {

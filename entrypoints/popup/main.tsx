@@ -6,14 +6,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { FillBlockedError } from '../../components/popup/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
-import '../../components/theme.css';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { CONSOLES } from '../../lib/consoles';
-import { fingerprintCredential, readCredential } from '../../lib/credential';
+import { pastePart } from '../../components/popup/lazy-module';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
-import { loadSettings, updateSettings } from '../../lib/settings/store';
+import { loadSettingsWithPolicy } from '../../lib/settings/managed';
+import { updateSettings } from '../../lib/settings/store';
 import { rememberTenant } from '../../lib/settings/tenants';
 import { imitationOf, resolveTarget } from '../../lib/target';
 import { httpsOriginOf } from '../../lib/origin';
@@ -27,6 +27,9 @@ import type { SourceQuestion } from '../../components/popup/SelectionSource';
 import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
 import { errorText } from '../../lib/error-text';
 import { askBackground } from '../../lib/ask-background';
+import { FILL_INTERRUPTED, watchWorker } from '../../lib/worker-watch';
+import { INTERRUPTED_MESSAGE, interruptedReport } from '../../lib/connection/interrupted';
+import { keptHereOnlyText, NOT_IN_VAULT, REPORT_NOT_KEPT } from '../../lib/kept-here';
 
 /**
  * Ask the background to stop its connection test (the admin's Cancel, or the credential is gone). No answer means no
@@ -36,31 +39,88 @@ function cancelConnectionTest() {
   void askBackground({ type: 'connection.cancel' }).catch(() => undefined);
 }
 
+/**
+ * Which sections the admin left open: a non-secret preference of this page, in its localStorage because that is read
+ * synchronously, so the first render already draws them as left (storage.local would answer after it).
+ */
+const OPEN_SECTIONS_KEY = 'pch:open-sections';
+
+function openSectionsOf(): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(OPEN_SECTIONS_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberSection(section: string, open: boolean) {
+  const others = openSectionsOf().filter((id) => id !== section);
+  localStorage.setItem(OPEN_SECTIONS_KEY, JSON.stringify(open ? [...others, section] : others));
+}
+
 async function fingerprintOf(text: string): Promise<string | undefined> {
+  const { readCredential, fingerprintCredential } = await pastePart.load();
   const read = readCredential(text);
   return read.ok ? fingerprintCredential(read.credential) : undefined;
 }
 
+/** What the admin typed or pasted into popup.html's static box before this script ran: the rendered box starts from it. */
+function earlyInput(): string {
+  const box = document.getElementById('credential');
+  return box instanceof HTMLTextAreaElement ? box.value.trim() : '';
+}
+
 async function main() {
   const root = document.getElementById('app')!;
-  const loaded = await loadSettings();
+  // Read at once, side by side: the settings, the tab, the shortcut, the vault's text and the context menu's draft.
+  const [loaded, [tab], commands] = await Promise.all([
+    loadSettingsWithPolicy(),
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    browser.commands.getAll(),
+  ]);
   let { settings } = loaded;
   const idleMs = () => idleMsOf(settings);
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   // The key that opens the popup, as the admin may have changed it (chrome://extensions/shortcuts, about:addons).
-  const shortcut = (await browser.commands.getAll()).find((command) => command.name?.startsWith('_execute_'))?.shortcut;
+  const shortcut = commands.find((command) => command.name?.startsWith('_execute_'))?.shortcut;
 
   // Opening the popup is a use of the credential: its idle time starts again (lib/vault writes only the use time).
-  await touchVault(idleMs());
-  let text = await readVault(idleMs());
-  if (!text && settings.readClipboardOnOpen) {
+  const [, vaultText, storedDraft] = await Promise.all([touchVault(idleMs()), readVault(idleMs()), readDraft(idleMs())]);
+  let text = vaultText;
+  /** Why the credential shown lives in this popup only (storage.session refused it), if it does. */
+  let keptHere: string | undefined;
+  /** Set at the first render: a write refused before it (the clipboard read on open) is drawn by that render. */
+  let mounted = false;
+  /**
+   * A vault write that storage.session refused: the credential stays on screen, said to be kept here only. Nothing
+   * goes to another store; an older credential still in the vault is wiped, so no fill or test uses it instead.
+   */
+  const keep = (write: Promise<unknown>): Promise<void> =>
+    write.then(
+      () => {
+        if (keptHere === undefined) return;
+        keptHere = undefined;
+        if (mounted) rerender();
+      },
+      async (error: unknown) => {
+        keptHere = keptHereOnlyText(error);
+        await clearVault().catch(() => undefined);
+        if (mounted) rerender();
+      },
+    );
+  const early = earlyInput();
+  if (early) {
+    // Typed or pasted before the script ran: the admin's latest word, as any paste (it replaces the vault's text).
+    text = early;
+    await keep(writeVault(text, idleMs()));
+  } else if (!text && settings.readClipboardOnOpen) {
     // Opt-in preference (off by default): reading the clipboard unasked would surprise most admins.
     text = (await navigator.clipboard.readText().catch(() => '')).trim();
-    if (text) await writeVault(text, idleMs());
+    if (text) await keep(writeVault(text, idleMs()));
   }
 
   // Text the context menu sent: a draft beside the vault (lib/selection-draft.ts).
-  let draft = await readDraft(idleMs());
+  let draft = storedDraft;
   // The page the vault's text was selected on, if "Use this credential" put it there (lib/selection-source.ts).
   let source = text ? (await sourceOf(text))?.origin : undefined;
   let sourceQuestion: SourceQuestion | undefined;
@@ -80,6 +140,8 @@ async function main() {
     });
 
   let connection: ConnectionReport | null = null;
+  /** The fingerprint of a test the background started whose first report has not arrived yet. */
+  let testStarted: string | undefined;
   const fingerprint = text ? await fingerprintOf(text) : undefined;
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
 
@@ -110,17 +172,20 @@ async function main() {
     target: targetProps(),
     connection,
     settingsNotice: loaded.notice,
+    storageNotice: keptHere ?? (connection?.notKept ? REPORT_NOT_KEPT : undefined),
     shortcut,
     draft: draft && { text: draft.text, source: draft.origin },
     source,
     sourceQuestion,
+    openSections: openSectionsOf(),
+    onSectionToggle: rememberSection,
     onUseDraft: () => {
       // The admin's word makes it the vault's credential, marked with its page; the box shows it from a fresh PopupApp.
       const used = draft!;
       text = used.text;
       source = used.origin;
       draft = undefined;
-      vaultWrite = adoptDraft(used, idleMs()).then(clearDraft);
+      vaultWrite = keep(adoptDraft(used, idleMs()).then(clearDraft));
       generation++;
       rerender();
     },
@@ -131,7 +196,7 @@ async function main() {
     },
     onTextChange: (next) => {
       text = next;
-      vaultWrite = writeVault(next, idleMs());
+      vaultWrite = keep(writeVault(next, idleMs()));
     },
     onPaste: async () => (await navigator.clipboard.readText()).trim(),
     onCopy: async (value, secret) => {
@@ -144,6 +209,7 @@ async function main() {
       const shown = resolveTarget(tab?.url, settings, consoleId);
       if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
       await vaultWrite;
+      if (keptHere) throw new Error(NOT_IN_VAULT);
       const request = {
         type: 'fill',
         tabId: tab.id,
@@ -154,17 +220,19 @@ async function main() {
         ...(scopes ? { scopes } : {}),
         ...(consoleId ? { consoleId } : {}),
       } as const;
-      let response = await askBackground(request);
+      let response = await watch.whileAlive(askBackground(request), FILL_INTERRUPTED);
       if (!response.ok && response.confirmSource) {
         if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
-        response = await askBackground({ ...request, sourceConfirmed: true });
+        response = await watch.whileAlive(askBackground({ ...request, sourceConfirmed: true }), FILL_INTERRUPTED);
       }
       if (!response.ok) {
         // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
-        throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
+        throw response.blockedBy?.length
+          ? new FillBlockedError(response.error, response.blockedBy, response.overrideForbidden)
+          : new Error(response.error);
       }
       // The fill recorded a use: reload so the reuse check sees it.
-      ({ settings } = await loadSettings());
+      ({ settings } = await loadSettingsWithPolicy());
       rerender();
       return response.report;
     },
@@ -175,12 +243,17 @@ async function main() {
         let error: string;
         try {
           await vaultWrite;
+          if (keptHere) throw new Error(NOT_IN_VAULT);
           const request = { type: 'connection.start', ...(regionTld ? { regionTld } : {}) } as const;
-          let response = await askBackground(request);
+          let response = await watch.whileAlive(askBackground(request), INTERRUPTED_MESSAGE);
           if (!response.ok && response.confirmSource && (await askSource('Test', response.confirmSource))) {
-            response = await askBackground({ ...request, sourceConfirmed: true });
+            response = await watch.whileAlive(askBackground({ ...request, sourceConfirmed: true }), INTERRUPTED_MESSAGE);
           }
-          if (response.ok) return;
+          if (response.ok) {
+            // Its first report may not have come yet: a worker gone before it still ends "Starting…" (workerGone).
+            if (connection === null) testStarted = response.fingerprint;
+            return;
+          }
           error = response.error;
         } catch (failure) {
           // e.g. the background did not answer: the panel must leave "Starting…" and say why.
@@ -207,7 +280,7 @@ async function main() {
     },
     onRememberTenant: async (consoleId) => {
       const target = resolveTarget(tab?.url, settings, consoleId);
-      const read = readCredential(text);
+      const read = (await pastePart.load()).readCredential(text);
       if (target.kind !== 'console' || !read.ok) return;
       settings = await updateSettings((current: Settings) =>
         rememberTenant(current, { origin: target.origin, consoleId: target.console.id, credential: read.credential }),
@@ -239,7 +312,7 @@ async function main() {
       onPick: async (kind) => {
         const response = await askBackground({ type: 'pick.start', tabId, origin, kind });
         if (!response.ok) throw new Error(response.error);
-        ({ settings } = await loadSettings());
+        ({ settings } = await loadSettingsWithPolicy());
         rerender();
         return `${response.picked} ${response.picked === 1 ? 'field' : 'fields'} picked: "Fill picked fields" fills them now and on later visits.`;
       },
@@ -266,14 +339,16 @@ async function main() {
     // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
     void fingerprintOf(text).then((current) => {
       if (current === undefined || report.fingerprint !== current) return;
+      testStarted = undefined;
       connection = report;
       rerender();
     });
   });
 
   // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.
+  // Not a credential kept in this popup only: this popup wiped the vault itself when storage.session refused it.
   onVaultCleared(() => {
-    if (text === '') return;
+    if (text === '' || keptHere) return;
     text = '';
     source = undefined;
     connection = null;
@@ -282,6 +357,23 @@ async function main() {
     rerender();
   });
 
+  // The worker went away (stopped by the browser, crashed): a test in flight ends now with the words the next worker
+  // would write (lib/connection/interrupted.ts), and "Test connection" is offered again.
+  const workerGone = () => {
+    if (connection && connection.finishedAt === undefined) {
+      connection = interruptedReport(connection, Date.now());
+    } else if (connection === null && testStarted !== undefined) {
+      const now = Date.now();
+      const step = { id: 'environment', title: 'Connection test', verdict: 'fail', message: INTERRUPTED_MESSAGE } as const;
+      connection = { fingerprint: testStarted, startedAt: now, finishedAt: now, steps: [step] };
+    } else return;
+    testStarted = undefined;
+    rerender();
+  };
+  const watch = watchWorker((info) => browser.runtime.connect(info), workerGone);
+  watch.ensure();
+
+  mounted = true;
   rerender();
   // "Popup open to interactive" for `npm run bench`: the first render with the vault, settings and tab resolved.
   performance.mark('popup-interactive');

@@ -102,6 +102,25 @@ describe('startConnectionTest', () => {
     expect((await fakeBrowser.alarms.get(VAULT_IDLE_ALARM))?.scheduledTime).toBe(touchedAt + IDLE_MS);
   });
 
+  it('a report storage.session refuses is still broadcast, marked as not kept, so the open popup is not left waiting', async () => {
+    await writeVault(OIDC_APP, IDLE_MS);
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const refusing = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      if (Object.keys(items).some((key) => key.startsWith(REPORT_KEY_PREFIX))) throw new Error('Resource::kQuotaBytes quota exceeded');
+      return set(items);
+    });
+    const fingerprint = await start();
+    const event = await vi.waitFor(() => {
+      const found = events.find((sent) => sent.report.fingerprint === fingerprint);
+      if (!found) throw new Error('not yet');
+      return found;
+    });
+    expect(event.report.notKept).toBe(true);
+    expect(event.report.steps.some((step) => step.verdict === 'running')).toBe(true);
+    expect(await readReport(fingerprint)).toBeUndefined();
+    refusing.mockRestore();
+  });
+
   it('refuses to start when the vault is cleared while it loads the credential, running nothing and keeping nothing', async () => {
     await writeVault(OIDC_APP, IDLE_MS);
     const starting = startConnectionTest({ type: 'connection.start' });

@@ -13,10 +13,11 @@ import type { ConnectionReport } from '../connection/types';
 import { fingerprintCredential } from '../credential';
 import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
 import { readReports, removeReport, writeReport } from '../connection/report-store';
+import { interruptedReport } from '../connection/interrupted';
 import { noOriginRuleInstalled } from './no-origin-rule';
 import { loadVaultCredential } from './vault-credential';
 
-export const INTERRUPTED_MESSAGE = "Interrupted: the browser stopped the extension's background worker; run the test again.";
+export { INTERRUPTED_MESSAGE } from '../connection/interrupted';
 
 interface Run {
   controller: AbortController;
@@ -54,8 +55,14 @@ function publish(run: Run, report: ConnectionReport): void {
   if (run !== latest) return;
   void enqueue(async () => {
     if (run !== latest) return;
-    await writeReport(run.fingerprint, report);
-    await broadcast(report);
+    // A report storage.session refused (its quota is full) is still shown, marked, so the open popup says it will not last.
+    let kept = true;
+    try {
+      await writeReport(run.fingerprint, report);
+    } catch {
+      kept = false;
+    }
+    await broadcast(kept ? report : { ...report, notKept: true });
   });
 }
 
@@ -113,13 +120,7 @@ export function recoverInterruptedTests(now = Date.now()): Promise<void> {
     const reports = await readReports<ConnectionReport>();
     for (const [fingerprint, report] of reports) {
       if (report.finishedAt !== undefined) continue;
-      const interrupted: ConnectionReport = {
-        ...report,
-        finishedAt: now,
-        steps: report.steps.map((step) =>
-          step.verdict === 'running' ? { ...step, verdict: 'fail', message: INTERRUPTED_MESSAGE } : step,
-        ),
-      };
+      const interrupted = interruptedReport(report, now);
       await writeReport(fingerprint, interrupted);
       await broadcast(interrupted);
     }

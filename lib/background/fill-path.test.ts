@@ -141,6 +141,34 @@ describe('fillTab refusals', () => {
     expect(executeScript).toHaveBeenCalledTimes(2);
   });
 
+  it('refuses "Fill anyway" on a production tenant the organisation’s policy maps, when the policy says so', async () => {
+    // The tenant row is the organisation's, not the admin's: nothing is in storage.local.
+    await fakeBrowser.storage.managed.set({
+      tenants: [{ origin: CONSOLE_ORIGINS.cloudflare, consoleId: 'cloudflare', tier: 'production', label: 'Acme', expected: { environmentId: production.id } }],
+      allowFillAnywayOnProduction: false,
+    });
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+
+    const refused = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true });
+    expect(refused).toMatchObject({ ok: false, overrideForbidden: true, error: /Your organisation does not allow "Fill anyway"/ });
+    expect(refused.ok ? [] : refused.blockedBy?.map((check) => check.id)).toEqual(['mapping.environment']);
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await uses()).toEqual([]);
+  });
+
+  it('lets "Fill anyway" pass a policy-mapped production tenant when the policy allows it (the default)', async () => {
+    await fakeBrowser.storage.managed.set({
+      tenants: [{ origin: CONSOLE_ORIGINS.cloudflare, consoleId: 'cloudflare', tier: 'production', label: 'Acme', expected: { environmentId: production.id } }],
+    });
+    await writeVault(OIDC_APP, IDLE_MS, T0);
+    const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);
+    const blocked = await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: false });
+    expect(blocked).toMatchObject({ ok: false, error: 'Not filled: one check fails for Cloudflare Zero Trust.' });
+    expect(blocked).not.toHaveProperty('overrideForbidden');
+    expect(await fillTab({ type: 'fill', tabId, origin: await originOf(tabId), override: true })).toMatchObject({ ok: true });
+  });
+
   it('answers ok:false with the browser’s reason when the page cannot be reached, recording no use', async () => {
     await writeVault(OIDC_APP, IDLE_MS, T0);
     const tabId = await openTab(`${CONSOLE_ORIGINS.cloudflare}/acme/settings`);

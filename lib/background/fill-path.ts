@@ -9,6 +9,7 @@ import { checkCredential, fingerprintCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
+import { overrideForbidden } from '../settings/managed';
 import { updateSettings } from '../settings/store';
 import { recordUse } from '../settings/tenants';
 import { checkContextFor, resolveTarget } from '../target';
@@ -20,7 +21,7 @@ type FillRequest = Extract<UiRequest, { type: 'fill' }>;
 export async function fillTab(request: FillRequest): Promise<FillResponse> {
   const loaded = await loadVaultCredential('fill', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
-  const { credential, settings } = loaded;
+  const { credential, settings, policy } = loaded;
 
   const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
   // `consoleId`: the admin named a page that is no known console; the injection below then rides on the toolbar
@@ -37,11 +38,15 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
   const errors = checkCredential(credential, checkContextFor(target, settings, fingerprint)).filter(
     (check) => check.level === 'error',
   );
-  if (errors.length > 0 && !request.override) {
+  // The organisation's policy may take "Fill anyway" away from production tenants (lib/settings/managed.ts).
+  const locked = overrideForbidden(policy, target.tenant);
+  if (errors.length > 0 && (!request.override || locked)) {
+    const failing = errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`;
     return {
       ok: false,
-      error: `Not filled: ${errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`} for ${target.console.name}.`,
+      error: `Not filled: ${failing} for ${target.console.name}.${locked ? ' Your organisation does not allow "Fill anyway" on a production tenant.' : ''}`,
       blockedBy: errors,
+      ...(locked ? { overrideForbidden: true } : {}),
     };
   }
 

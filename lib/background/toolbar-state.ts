@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { checkCredential, fingerprintCredential, readCredential } from '../credential';
 import type { Credential } from '../credential/types';
 import { TIER_NAMES, type Settings } from '../settings/model';
-import { loadSettings, watchSettings } from '../settings/store';
+import { loadSettingsWithPolicy } from '../settings/managed';
+import { watchSettings } from '../settings/store';
 import { checkContextFor, resolveTarget } from '../target';
 import { readVault, VAULT_KEY } from '../vault';
 
@@ -68,7 +69,7 @@ export function watchToolbar(action: ActionApi): void {
   const update = async (tabId: number, url: string | undefined) => {
     const mine = ++sequence;
     latest.set(tabId, mine);
-    const { settings } = await loadSettings();
+    const { settings } = await loadSettingsWithPolicy();
     const state = await toolbarStateFor(await readVault(settings.idleClearMinutes * 60_000), url, settings);
     if (latest.get(tabId) !== mine) return;
     await Promise.all([

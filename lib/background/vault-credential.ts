@@ -6,11 +6,11 @@ import type { Credential } from '../credential/types';
 import { readCredential } from '../credential';
 import { confirmSource, sourceOf } from '../selection-source';
 import { idleMsOf, type Settings } from '../settings/model';
-import { loadSettings } from '../settings/store';
+import { loadSettingsWithPolicy, type ManagedPolicy } from '../settings/managed';
 import { readVault, touchVault } from '../vault';
 
 export type VaultCredential =
-  | { ok: true; credential: Credential; settings: Settings }
+  | { ok: true; credential: Credential; settings: Settings; policy: ManagedPolicy }
   /** `confirmSource`: the page the text was selected on; the admin may resend with `sourceConfirmed`. */
   | { ok: false; error: string; confirmSource?: string };
 
@@ -19,7 +19,7 @@ export type VaultCredential =
  * Text a page selected (lib/selection-source.ts) is acted on only once the admin has confirmed it, once.
  */
 export async function loadVaultCredential(use: 'fill' | 'test', sourceConfirmed?: boolean): Promise<VaultCredential> {
-  const { settings } = await loadSettings();
+  const { settings, policy } = await loadSettingsWithPolicy();
   const idleMs = idleMsOf(settings);
   const text = await readVault(idleMs);
   if (!text) return { ok: false, error: `No credential to ${use}: paste one in the popup first.` };
@@ -33,5 +33,5 @@ export async function loadVaultCredential(use: 'fill' | 'test', sourceConfirmed?
   await touchVault(idleMs);
   const read = readCredential(text);
   if (!read.ok) return { ok: false, error: `The credential cannot be read: ${read.error.message}` };
-  return { ok: true, credential: read.credential, settings };
+  return { ok: true, credential: read.credential, settings, policy };
 }

@@ -41,4 +41,6 @@ export interface ConnectionReport {
   /** The region whose hosts every request went to; absent only when no request could be planned. */
   region?: ReportRegion;
   steps: StepReport[];
+  /** Set on a broadcast whose report storage.session refused: it lives in the open popup only. */
+  notKept?: true;
 }

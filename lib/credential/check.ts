@@ -128,13 +128,16 @@ const FIELD_NAMES: Record<CredentialKind, Record<string, string>> = {
   'oidc-app': { clientId: 'Client ID', clientSecret: 'Client Secret' },
 };
 
+function firstPresent(claims: Credential['claims'], names: readonly string[]): unknown {
+  return claims[names.find((name) => Object.hasOwn(claims, name)) ?? ''];
+}
+
 /** The value a required field was received as: the claim for JWTs (first alias present), the read field otherwise. */
 function requiredFieldValues(credential: Credential): Record<string, unknown> {
   const { claims } = credential;
   if (credential.kind === 'gateway') return claims as Record<string, unknown>;
   if (credential.kind === 'oidc-app') return { clientId: credential.clientId, clientSecret: credential.clientSecret };
-  const firstPresent = (names: readonly string[]) => claims[names.find((name) => Object.hasOwn(claims, name)) ?? ''];
-  return { clientId: firstPresent(CLIENT_ID_CLAIMS), clientSecret: firstPresent(CLIENT_SECRET_CLAIMS) };
+  return { clientId: firstPresent(claims, CLIENT_ID_CLAIMS), clientSecret: firstPresent(claims, CLIENT_SECRET_CLAIMS) };
 }
 
 function requiredClaimsCheck(credential: Credential): CheckOf {

@@ -11,11 +11,17 @@ export function hasAnyClaim(claims: Readonly<Record<string, unknown>>, names: re
   return names.some((name) => Object.hasOwn(claims, name));
 }
 
+/** The claim's value when it is non-empty text. */
+export function textClaim(claims: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = claims[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The first of `names` whose value is non-empty text. */
 export function firstText(claims: Readonly<Record<string, unknown>>, names: readonly string[]): string | undefined {
   for (const name of names) {
-    const value = claims[name];
-    if (typeof value === 'string' && value !== '') return value;
+    const value = textClaim(claims, name);
+    if (value !== undefined) return value;
   }
   return undefined;
 }

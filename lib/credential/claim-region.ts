@@ -57,7 +57,8 @@ const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 const LOOKS_ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function parseClaimUrl(value: string): URL | undefined {
-  if (!LOOKS_ABSOLUTE.test(value)) return undefined;
+  // `includes` first: most claims hold no `://`, and a plain scan is cheaper than a regex call per claim.
+  if (!value.includes('://') || !LOOKS_ABSOLUTE.test(value)) return undefined;
   try {
     const url = new URL(value);
     return URL_SCHEMES.has(url.protocol) ? url : undefined;
@@ -72,30 +73,33 @@ function regionOfClaimValue(value: string): Region | undefined {
   return REGIONS.find((region) => region.code.toLowerCase() === wanted || region.tld === wanted);
 }
 
+function addUrlClaim(urls: UrlClaim[], claim: string, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const url = parseClaimUrl(value);
+  if (!url) return;
+  urls.push({ claim, host: url.hostname, region: regionOfPingHost(url.hostname), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
+}
+
+function vote(regions: Region[], region: Region | undefined): void {
+  if (region && !regions.includes(region)) regions.push(region);
+}
+
 export function regionEvidence(claims: Readonly<Record<string, unknown>>): RegionEvidence {
   const urls: UrlClaim[] = [];
   const regionClaims: RegionClaim[] = [];
-  const addUrl = (claim: string, value: unknown) => {
-    if (typeof value !== 'string') return;
-    const url = parseClaimUrl(value);
-    if (!url) return;
-    const votesForRegion = !REGION_NEUTRAL_CLAIMS.has(claim);
-    urls.push({ claim, host: url.hostname, region: regionOfPingHost(url.hostname), votesForRegion });
-  };
-  for (const [claim, value] of Object.entries(claims)) {
-    if (Array.isArray(value)) value.forEach((element, index) => addUrl(`${claim}[${index}]`, element));
-    else addUrl(claim, value);
+  // for-in, not Object.keys: claims have no prototype, and on such (dictionary-mode) objects it is the cheaper walk.
+  for (const claim in claims) {
+    const value = claims[claim];
+    if (Array.isArray(value)) value.forEach((element, index) => addUrlClaim(urls, `${claim}[${index}]`, element));
+    else addUrlClaim(urls, claim, value);
   }
   for (const claim of REGION_CLAIM_NAMES) {
     const value = claims[claim];
     if (typeof value === 'string') regionClaims.push({ claim, value, region: regionOfClaimValue(value) });
   }
   const regions: Region[] = [];
-  const vote = (region: Region | undefined) => {
-    if (region && !regions.includes(region)) regions.push(region);
-  };
-  for (const url of urls) if (url.votesForRegion) vote(url.region);
-  for (const regionClaim of regionClaims) vote(regionClaim.region);
+  for (const url of urls) if (url.votesForRegion) vote(regions, url.region);
+  for (const regionClaim of regionClaims) vote(regions, regionClaim.region);
   return { urls, regionClaims, regions };
 }
 

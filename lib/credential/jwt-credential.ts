@@ -8,6 +8,7 @@ import {
   firstText,
   hasAnyClaim,
   numberClaim,
+  textClaim,
 } from './claim-names';
 import type { DecodedJwt } from './jwt';
 import type { CredentialKind, ReadResult } from './types';
@@ -31,6 +32,9 @@ function issuedTokenError(claims: Record<string, unknown>): ReadResult | undefin
   };
 }
 
+/** Any of them, without the gateway claims, makes a product credential. */
+const PRODUCT_CLAIMS = [...CLIENT_ID_CLAIMS, ...CLIENT_SECRET_CLAIMS, ...ENVIRONMENT_ID_CLAIMS];
+
 export function credentialFromJwt(compact: string, jwt: DecodedJwt): ReadResult {
   const { claims, header, hasSignature } = jwt;
   const isGateway = hasAnyClaim(claims, GATEWAY_CLAIMS);
@@ -40,7 +44,7 @@ export function credentialFromJwt(compact: string, jwt: DecodedJwt): ReadResult 
   }
   let kind: CredentialKind;
   if (isGateway) kind = 'gateway';
-  else if (hasAnyClaim(claims, [...CLIENT_ID_CLAIMS, ...CLIENT_SECRET_CLAIMS, ...ENVIRONMENT_ID_CLAIMS])) kind = 'product';
+  else if (hasAnyClaim(claims, PRODUCT_CLAIMS)) kind = 'product';
   else {
     const names = Object.keys(claims);
     return {
@@ -54,7 +58,6 @@ export function credentialFromJwt(compact: string, jwt: DecodedJwt): ReadResult 
       },
     };
   }
-  const text = (name: string) => firstText(claims, [name]);
   return {
     ok: true,
     credential: {
@@ -62,13 +65,13 @@ export function credentialFromJwt(compact: string, jwt: DecodedJwt): ReadResult 
       source: 'jwt',
       raw: compact,
       environmentId: firstText(claims, ENVIRONMENT_ID_CLAIMS) ?? '',
-      environmentName: text('environmentName'),
+      environmentName: textClaim(claims, 'environmentName'),
       region: agreedRegion(regionEvidence(claims)),
-      organizationId: text('organizationId'),
-      organizationName: text('organizationName'),
-      gatewayId: text('gatewayId'),
-      gatewayName: text('gatewayName'),
-      gatewayType: text('gatewayType'),
+      organizationId: textClaim(claims, 'organizationId'),
+      organizationName: textClaim(claims, 'organizationName'),
+      gatewayId: textClaim(claims, 'gatewayId'),
+      gatewayName: textClaim(claims, 'gatewayName'),
+      gatewayType: textClaim(claims, 'gatewayType'),
       clientId: firstText(claims, CLIENT_ID_CLAIMS),
       clientSecret: firstText(claims, CLIENT_SECRET_CLAIMS),
       header,

@@ -16,6 +16,9 @@ const LABELS: readonly { field: LineField; label: RegExp; name: string }[] = [
   { field: 'issuer', label: /^issuer(\s*url)?$/i, name: 'Issuer' },
 ];
 
+/** The first word of every label in LABELS: a one-line text (a JWT) without it at the start holds no label. */
+const STARTS_WITH_LABEL_WORD = /^\s*(?:client|env|issuer)/i;
+
 /**
  * Label, then `:` or tab, then the value (possibly empty: the value is on the next line). The label is trimmed
  * afterwards: a `\s*` before the separator would make the match quadratic on a long line without one.
@@ -31,6 +34,8 @@ function labelOf(line: string): { field: LineField; name: string; value: string 
 
 /** Whether the text has at least one recognised label: then it is read as lines, whatever else it holds. */
 export function looksLikeLabelledLines(text: string): boolean {
+  // Skips splitting and matching every label against a long single line, such as a JWT.
+  if (!text.includes('\n') && !text.includes('\r') && !STARTS_WITH_LABEL_WORD.test(text)) return false;
   return text.split(/\r?\n|\r/).some((line) => labelOf(line.trim()) !== undefined);
 }
 

@@ -43,7 +43,8 @@ function readJwtText(text: string): ReadResult {
   // Line breaks and spaces inside come from mail clients and terminals wrapping a long line; JWTs have none.
   const compact = unwrapJwtText(text).replace(/\s+/g, '');
   if (compact === '') return fail({ code: 'input.empty', message: 'There is nothing to read.' });
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(compact)) return fail(misreadError(compact));
+  // `includes` first: a JWT has no `://`, and the regex would walk its first part.
+  if (compact.includes('://') && /^[a-z][a-z0-9+.-]*:\/\//i.test(compact)) return fail(misreadError(compact));
   if (!compact.includes('.') && !compact.startsWith('eyJ')) return fail(misreadError(compact));
   const decoded = decodeCompactJwt(compact);
   return decoded.ok ? credentialFromJwt(compact, decoded.jwt) : decoded;

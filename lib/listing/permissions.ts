@@ -17,7 +17,7 @@ export const PERMISSION_REASONS = {
   offscreen: 'Chrome only: the service worker has no DOM, so a short-lived offscreen document (reason CLIPBOARD) does that clearing.',
   'PingOne hosts': 'The connection test: `auth.pingone.<region>` and `api.pingone.<region>` for each region, and no other host.',
   'Hosted consoles': 'Filling Cloudflare Zero Trust (`one.dash.cloudflare.com`) and Advanced Identity Cloud (`*.forgeblocks.com`, `*.id.forgerock.io`).',
-  'Optional host access': 'Self-hosted PingAccess and PingFederate consoles: asked for exactly the origin the admin adds in Options.',
+  'Optional host access': 'Self-hosted PingAccess and PingFederate consoles: asked for exactly the origin the admin adds in Options (in Firefox, that host on any port: its patterns take no port).',
 } as const;
 
 /** The README's list, which permissions.test.ts requires to appear there verbatim. */

@@ -80,7 +80,12 @@ export function idleMsOf(settings: Pick<Settings, 'idleClearMinutes'>): number {
 /** A credential left in the vault longer than two hours is forgotten, not kept: there is no "never". */
 export const MAX_IDLE_CLEAR_MINUTES = 120;
 export const MAX_USES = 200;
-export const MAX_TENANTS = 200;
+/**
+ * A team's map (every customer's tiers of several consoles) fits: the cap comes from storage.local's quota, 10 MB in
+ * Chrome (https://developer.chrome.com/docs/extensions/reference/api/storage#property-local), which this many rows of
+ * the longest labels and names the schema allows still fit in with room to spare (model.test.ts measures it).
+ */
+export const MAX_TENANTS = 5_000;
 export const MAX_SELF_HOSTED = 50;
 export const MAX_PICKED = 100;
 

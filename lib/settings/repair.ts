@@ -59,6 +59,8 @@ function repairRows<T extends { origin: string }>(
     return [];
   }
   const kept: T[] = [];
+  // The origins kept so far: one lookup per row, where a scan of the kept rows cost 2 million compares at 2,000 rows.
+  const origins = new Set<string>();
   const dropped: string[] = [];
   const cleaned: string[] = [];
   value.forEach((row, index) => {
@@ -67,10 +69,11 @@ function repairRows<T extends { origin: string }>(
     if (!result.success) {
       const first = issuesOf(result.error, [field, index])[0];
       dropped.push(first ? `${first.path}: ${first.message}` : `${field}[${index}]`);
-    } else if (unique && kept.some((other) => other.origin === result.data.origin)) {
+    } else if (unique && origins.has(result.data.origin)) {
       dropped.push(`${field}[${index}]: a second entry for ${result.data.origin}`);
     } else {
       kept.push(result.data);
+      origins.add(result.data.origin);
       if (!strict.success) cleaned.push(...issuesOf(strict.error, [field, index]).map((issue) => issue.path));
     }
   });

@@ -80,6 +80,28 @@ export function oneRowPerOrigin(field: string) {
   });
 }
 
+/**
+ * Each row of `rows` that passes `schema`, the first per origin: how the organisation's policy is read row by row
+ * (./managed.ts), so one malformed row costs only itself. `refuse` hears of each row left out, with its schema's
+ * error or the origin an earlier row already holds (./managed-report.ts words both for Options).
+ */
+export function policyRows<T extends { origin: string }>(
+  rows: unknown,
+  schema: z.ZodMiniType<T>,
+  refuse?: (index: number, why: z.core.$ZodError | string) => void,
+): T[] {
+  const kept: T[] = [];
+  if (Array.isArray(rows)) {
+    rows.forEach((row, index) => {
+      const result = schema.safeParse(row);
+      if (!result.success) refuse?.(index, result.error);
+      else if (kept.some((earlier) => earlier.origin === result.data.origin)) refuse?.(index, result.data.origin);
+      else kept.push(result.data);
+    });
+  }
+  return kept;
+}
+
 /** fingerprintCredential's output: 16 lower-case hex characters. */
 const fingerprintSchema = z.string(expecting('a fingerprint')).check(z.regex(/^[0-9a-f]{16}$/, 'expected 16 hex characters'));
 

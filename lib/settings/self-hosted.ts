@@ -4,9 +4,13 @@ import type { Settings } from './model';
 import { validateSelfHosted } from './schema';
 import { updateSettings } from './store';
 
-/** The optional host permission one self-hosted console needs: exactly its origin, nothing wider. */
+/**
+ * The optional host permission one self-hosted console needs: exactly its origin, nothing wider. Firefox's build asks
+ * for the host on every port: a Firefox match pattern holding a port matches no URL at all (proven in
+ * test/e2e/firefox/specifics.firefox.ts; https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Match_patterns).
+ */
 export function selfHostedPermission(origin: string): { origins: string[] } {
-  return { origins: [`${origin}/*`] };
+  return { origins: [`${import.meta.env.FIREFOX ? origin.replace(/:\d+$/, '') : origin}/*`] };
 }
 
 /** `permissions.request`, injected so the flow is testable (headless Chromium cannot answer the prompt). */

@@ -12,6 +12,10 @@ import { errorText } from '../error-text';
 
 const STORAGE_KEY = 'settings';
 
+/**
+ * The admin's own settings as stored: what Options edits and every write starts from. What the checks and the fill
+ * gate act on adds the organisation's policy: ./managed.ts loadSettingsWithPolicy.
+ */
 export async function loadSettings(): Promise<{ settings: Settings; notice?: string }> {
   let stored: unknown;
   try {
@@ -88,10 +92,14 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
   });
 }
 
-/** Calls back with freshly loaded settings whenever another page changes them; returns the unsubscribe. */
-export function watchSettings(onChange: (loaded: { settings: Settings; notice?: string }) => void): () => void {
+/**
+ * Calls back whenever another page changes the settings or the organisation changes its policy (area `managed`,
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged); each caller loads what it
+ * shows (own settings, or with the policy). Returns the unsubscribe.
+ */
+export function watchSettings(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && STORAGE_KEY in changes) void loadSettings().then(onChange);
+    if ((area === 'local' && STORAGE_KEY in changes) || area === 'managed') onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

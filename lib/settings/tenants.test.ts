@@ -4,10 +4,11 @@ import { readCredential } from '../credential';
 import type { Credential } from '../credential/types';
 import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { client, environment } from '../../test/fixtures/environments';
-import { DEFAULT_SETTINGS, MAX_USES, type Settings } from './model';
+import { DEFAULT_SETTINGS, MAX_TENANTS, MAX_USES, type Settings } from './model';
 import { validateTenant } from './schema';
 import { guessTier, recordUse, rememberTenant, seenUses, tenantForOrigin } from './tenants';
 import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
+import { teamTenants } from '../../test/fixtures/team-map';
 
 const dev = environment('dev');
 const production = environment('production');
@@ -110,5 +111,18 @@ describe('environment map', () => {
         { path: 'expected.environmentId', message: 'expected a UUID' },
       ],
     });
+  });
+});
+
+describe('tenantForOrigin over a team-sized map', () => {
+  it('finds every row of MAX_TENANTS by origin, and a changed list (a new array, as every change makes) is read afresh', () => {
+    const tenants = teamTenants(MAX_TENANTS);
+    const settings = settingsWith({ tenants });
+    for (const tenant of tenants) expect(tenantForOrigin(settings, `${tenant.origin}/some/path`)).toBe(tenant);
+    expect(tenantForOrigin(settings, 'https://customer-1-development.forgeblocks.com.evil.test')).toBeUndefined();
+
+    const changed = rememberTenant(settings, { origin: 'https://new.forgeblocks.com', consoleId: 'aic', credential: read(DEV_APP_LINES) });
+    expect(tenantForOrigin(changed, 'https://new.forgeblocks.com')?.expected.environmentId).toBe(dev.id);
+    expect(tenantForOrigin(settings, 'https://new.forgeblocks.com')).toBeUndefined();
   });
 });

@@ -10,9 +10,15 @@ export function newestFirst(uses: readonly UseRecord[]): UseRecord[] {
   return [...uses].sort((a, b) => b.at - a.at).slice(0, MAX_USES);
 }
 
+/** Each loaded tenant list's rows by origin, built at its first lookup: a map of thousands stays one hash lookup away. */
+const byOrigin = new WeakMap<readonly TenantMapping[], Map<string, TenantMapping>>();
+
 export function tenantForOrigin(settings: Settings, origin: string): TenantMapping | undefined {
   const canonical = httpsOriginOf(origin);
-  return canonical === undefined ? undefined : settings.tenants.find((tenant) => tenant.origin === canonical);
+  if (canonical === undefined) return undefined;
+  let index = byOrigin.get(settings.tenants);
+  if (!index) byOrigin.set(settings.tenants, (index = new Map(settings.tenants.map((tenant) => [tenant.origin, tenant]))));
+  return index.get(canonical);
 }
 
 /** `host[:port]` of an origin: what the admin sees in the address bar, so the default label needs no explaining. */

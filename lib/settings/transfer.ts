@@ -1,7 +1,8 @@
 /**
  * Settings files: export the environment map and preferences as JSON, and import one back, all or nothing, with a
  * row-level error for every problem and a refusal of anything that looks like a secret. Only the options page needs
- * this, so it lives apart from the rest of lib/settings/, which the popup and the background load too (popup size budget).
+ * this, so it lives apart from the rest of lib/settings/, which the popup and the background load too (popup size budget),
+ * and the options page loads it by `import()` when the admin imports or exports (entrypoints/options/main.tsx).
  */
 import * as z from 'zod/mini';
 import { DEFAULT_IDLE_CLEAR_MINUTES, MAX_PICKED, MAX_SELF_HOSTED, MAX_TENANTS, type Settings } from './model';

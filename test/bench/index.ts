@@ -5,6 +5,7 @@
 import { printDecodeBench } from './decode';
 import { benchConnection } from './connection';
 import { benchBrowser } from './browser';
+import { benchTeamMap } from './team-map';
 
 console.log('PingOne Connection Helper benchmarks (medians; 2-core machine)\n');
 await printDecodeBench();
@@ -12,3 +13,5 @@ console.log('');
 await benchConnection();
 console.log('');
 await benchBrowser();
+console.log('');
+await benchTeamMap();

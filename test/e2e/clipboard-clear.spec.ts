@@ -25,7 +25,7 @@ async function copyClientSecret(popup: PopupPage, text: string) {
   await popup.page.bringToFront();
   await popup.paste(text);
   await expect.poll(async () => (await storedVault(popup.page))?.text).toBe(text);
-  const group = popup.page.getByRole('group', { name: 'Client secret', exact: true });
+  const group = await popup.secret('Client secret');
   await group.getByRole('button', { name: 'Copy' }).click();
   await expect(group.getByRole('status')).toContainText('Copied');
 }
@@ -92,7 +92,7 @@ test('a copied secret leaves the clipboard when the vault’s idle time runs out
 test('within its 30 s the copied secret stays, and what the admin copies after it is never cleared', async ({ popup, serviceWorker, fixtures }) => {
   await copyClientSecret(popup, fixtures.samples.webAppDevLines.text);
   // Said next to the Copy button.
-  await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText(
+  await expect((await popup.secret('Client secret')).getByRole('status')).toHaveText(
     'Copied: cleared from the clipboard in 30 s',
   );
   expect(await clipboardText(popup.page)).toBe(secret);

@@ -109,7 +109,7 @@ test('a tenant mapped to production blocks a dev credential until "Fill anyway"'
   await cloudflare.goto(fixtures.consoleUrl('cloudflare'));
   await pasteInPopupOver(popup, cloudflare, sample.text);
   await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText('Production');
-  const mismatch = popup.checks.getByRole('listitem').filter({ hasText: 'This credential is for' });
+  const mismatch = (await popup.allChecks()).getByRole('listitem').filter({ hasText: 'This credential is for' });
   await expect(mismatch).toHaveAttribute('data-level', 'error');
   await expect(mismatch).toContainText(dev.id);
   await expect(mismatch).toContainText(`Acme (production) expects '${production.name}' (eu)`);
@@ -152,8 +152,8 @@ test('a tenant mapped to production blocks a dev credential until "Fill anyway"'
   const pingFederate = await context.newPage();
   await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
   await pasteInPopupOver(popup, pingFederate, sample.text);
-  await expect(popup.checks.getByRole('listitem').filter({ hasText: 'Matches the environment Acme (development) expects' })).toBeVisible();
-  const reuse = popup.checks.getByRole('listitem').filter({ hasText: 'This credential was already used on' });
+  await expect((await popup.allChecks()).getByRole('listitem').filter({ hasText: 'Matches the environment Acme (development) expects' })).toBeVisible();
+  const reuse = (await popup.allChecks()).getByRole('listitem').filter({ hasText: 'This credential was already used on' });
   await expect(reuse).toHaveAttribute('data-level', 'warning');
   await expect(reuse).toContainText(`${CONSOLE_ORIGINS.cloudflare} (Acme)`);
   await popup.button('Fill PingFederate').click();
@@ -204,7 +204,7 @@ test('the promotion view after filling the dev and staging tenants', async ({ co
   await aic.goto(fixtures.consoleUrl('aic'));
   await aic.getByRole('button', { name: 'Add PingOne Integration' }).click();
   await pasteInPopupOver(popup, aic, productDev.text);
-  await expect(popup.checks.getByRole('listitem').filter({ hasText: `Matches the environment Acme (development) expects` })).toBeVisible();
+  await expect((await popup.allChecks()).getByRole('listitem').filter({ hasText: `Matches the environment Acme (development) expects` })).toBeVisible();
   await popup.button('Fill Advanced Identity Cloud').click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential (step 1): Filled');
   expect(await appState(aic)).toMatchObject({ step: 1, credential: productDev.text });
@@ -213,7 +213,7 @@ test('the promotion view after filling the dev and staging tenants', async ({ co
   const pingAccess = await context.newPage();
   await pingAccess.goto(fixtures.consoleUrl('pingaccess'));
   await pasteInPopupOver(popup, pingAccess, gatewayStaging.text);
-  await expect(popup.checks.getByRole('listitem').filter({ hasText: `Matches the environment Acme (staging) expects` })).toBeVisible();
+  await expect((await popup.allChecks()).getByRole('listitem').filter({ hasText: `Matches the environment Acme (staging) expects` })).toBeVisible();
   await popup.button('Fill PingAccess').click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toBeVisible();
   expect(await appState(pingAccess)).toMatchObject({ credential: gatewayStaging.text });
@@ -464,7 +464,7 @@ test('the first fill at an unmapped forgeblocks.com tenant asks once, naming the
   await tenant.reload();
   await tenant.getByRole('button', { name: 'Add PingOne Integration' }).click();
   await popup.openOver(tenant);
-  await expect(popup.checks.getByRole('listitem').first()).toBeVisible();
+  await expect((await popup.allChecks()).getByRole('listitem').first()).toBeVisible();
   await expect(popup.checks.locator('[data-check-id="tenant.first-fill"]')).toHaveCount(0);
   await popup.button('Fill Advanced Identity Cloud').click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Credential (step 1): Filled');
@@ -478,7 +478,7 @@ test('the mapped AIC tenant fills with no prompt', async ({ context, popup, fixt
   await prepare(popup, { ...DEMO_SETTINGS, tenants: [ACME_PRODUCTION_TENANT] }, sample.text);
   const tenant = await openAicTenant(context, CONSOLE_ORIGINS.aicAcme);
   await popup.openOver(tenant);
-  await expect(popup.checks.getByRole('listitem').filter({ hasText: 'Matches the environment Acme (production) expects' })).toBeVisible();
+  await expect((await popup.allChecks()).getByRole('listitem').filter({ hasText: 'Matches the environment Acme (production) expects' })).toBeVisible();
   await expect(popup.checks.locator('[data-level="error"]')).toHaveCount(0);
 
   await popup.button('Fill Advanced Identity Cloud').click();

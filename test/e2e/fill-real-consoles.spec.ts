@@ -149,7 +149,7 @@ test.describe('filled through the real toolbar popup', () => {
     const page = await context.newPage();
     await page.goto(fixtures.consoleUrl('cloudflare', 'kumo'));
     await popup.openOver(page);
-    await popup.page.getByRole('textbox', { name: 'Connection name' }).fill('Acme Dev PingOne');
+    await (await popup.fillOption('Connection name')).fill('Acme Dev PingOne');
 
     await popup.button('Fill Cloudflare Zero Trust').click();
     const report = popup.page.getByRole('region', { name: 'Fill report' });

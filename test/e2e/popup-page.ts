@@ -21,7 +21,8 @@ export class PopupPage {
   async openInTab(): Promise<this> {
     this.page = await this.extension.context.newPage();
     await this.page.goto(this.url);
-    await this.credential.waitFor();
+    // Attached: with a credential in the vault the box opens folded to one line.
+    await this.credential.waitFor({ state: 'attached' });
     return this;
   }
 
@@ -50,7 +51,7 @@ export class PopupPage {
       if (Date.now() > deadline) throw new Error('the toolbar popup did not open');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await this.credential.waitFor();
+    await this.credential.waitFor({ state: 'attached' });
     return this;
   }
 
@@ -61,23 +62,56 @@ export class PopupPage {
     this.cdp = undefined;
   }
 
+  /** The Credential box, also while it is folded to one line (its value is still there). */
   get credential(): Locator {
-    return this.page.getByRole('textbox', { name: 'Credential' });
+    return this.page.getByRole('textbox', { name: 'Credential', includeHidden: true });
   }
 
+  /** The checks of the vault's credential: errors and warnings in view, passed and notes folded (the verdict line is apart). */
   get checks(): Locator {
-    return this.page.getByRole('list', { name: 'Checks' });
+    return this.page.locator('section#checks');
+  }
+
+  /** Open a folded section as the admin does, by its summary line; one left open stays open. */
+  async open(summary: string | RegExp) {
+    const details = this.page.locator('details').filter({ has: this.page.locator('summary', { hasText: summary }) }).first();
+    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+      await details.locator('summary').first().click();
+    }
+  }
+
+  /** The checks with the passed ones and notes opened. */
+  async allChecks(): Promise<Locator> {
+    await this.checks.waitFor();
+    const more = this.checks.locator('details.checks-more > summary');
+    if (await more.count()) await this.open(/passed|note/);
+    return this.checks;
+  }
+
+  /** A value of the console's form (Connection name, Description, Extra scopes), in its folded "Fill with" section. */
+  async fillOption(label: string): Promise<Locator> {
+    await this.open(/^Fill with/);
+    return this.page.getByRole('textbox', { name: label, exact: true });
+  }
+
+  /** A secret of the credential (its Copy and Reveal), in the folded "Credential details" section. */
+  async secret(label: string): Promise<Locator> {
+    await this.open('Credential details');
+    return this.page.getByRole('group', { name: label, exact: true });
   }
 
   get claims(): Locator {
     return this.page.getByRole('table', { name: 'Claims' });
   }
 
-  button(name: string | RegExp): Locator {
-    return this.page.getByRole('button', { name });
+  button(name: string | RegExp, exact?: boolean): Locator {
+    return this.page.getByRole('button', { name, exact });
   }
 
+  /** As the admin pastes: a box folded on a credential is opened with "Change" first. */
   async paste(text: string) {
+    const change = this.button('Change', true);
+    if (await change.isVisible()) await change.click();
     await this.credential.fill(text);
   }
 }

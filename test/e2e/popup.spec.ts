@@ -55,19 +55,21 @@ for (const { key, facts } of KIND_SAMPLES) {
     // The checks lib/credential computes for this text, in the popup, errors first.
     const read = readCredential(sample.text);
     if (!read.ok) throw new Error(read.error.message);
-    const items = popup.checks.getByRole('listitem');
+    const items = (await popup.allChecks()).getByRole('listitem');
     await expect(items.first()).toBeVisible();
     const levels = await items.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.level));
     const rank = { error: 0, warning: 1, info: 2, ok: 3 } as Record<string, number>;
     expect(levels.map((level) => rank[level!])).toEqual([...levels.map((level) => rank[level!])].sort((a, b) => a! - b!));
     await expect(popup.checks).toContainText('Environment');
+    await popup.open(/^Claims/);
     await expect(popup.claims.getByRole('row').nth(1)).toBeVisible();
 
     // Secrets are masked: the client secret (if any) is not in the page text until revealed.
     const secret = read.credential.clientSecret;
     if (secret) {
       await expect(popup.page.locator('.summary')).not.toContainText(secret);
-      await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Reveal' }).click();
+      await popup.open('Credential details');
+      await (await popup.secret('Client secret')).getByRole('button', { name: 'Reveal' }).click();
       await expect(popup.page.locator('.summary')).toContainText(secret);
     }
 
@@ -111,6 +113,7 @@ test('a claim holding markup renders as text and runs nothing', async ({ popup }
     void dialog.dismiss();
   });
   await popup.paste(jwt);
+  await popup.open(/^Claims/);
   await expect(popup.claims.getByText(payload).first()).toBeVisible();
   await expect(popup.page.locator('.summary')).toContainText(payload);
   expect(await popup.page.locator('img').count()).toBe(0);
@@ -134,6 +137,7 @@ test('long unbroken claims wrap inside 400 px: no horizontal scrolling', async (
   await popup.openInTab();
   await popup.page.setViewportSize({ width: 400, height: 600 });
   await popup.paste(jwt);
+  await popup.open(/^Claims/);
   await expect(popup.claims.getByText(long)).toBeVisible();
   const overflow = await popup.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
@@ -148,7 +152,7 @@ test('the credential survives closing and reopening the popup', async ({ popup, 
   await popup.openInTab();
   await expect(popup.credential).toHaveValue(text);
   await expect(popup.page.locator('.summary .kind')).toHaveText('Gateway credential');
-  await expect(popup.checks.getByRole('listitem').first()).toBeVisible();
+  await expect((await popup.allChecks()).getByRole('listitem').first()).toBeVisible();
 });
 
 test('pasting arms the idle alarm for the idle time the settings ask for', async ({ popup, fixtures }) => {
@@ -231,11 +235,14 @@ test('"Paste from clipboard" reads the clipboard, and Copy writes it', async ({ 
   // The box holds the client secret: drawn as discs while focus is elsewhere, readable again while editing.
   const textSecurity = () => popup.credential.evaluate((box) => getComputedStyle(box).getPropertyValue('-webkit-text-security'));
   expect(await textSecurity()).toBe('disc');
-  await popup.credential.focus();
+  // Read, the box folds to one line; "Change" opens it for editing, focused.
+  await popup.button('Change', true).click();
+  await expect(popup.credential).toBeFocused();
   expect(await textSecurity()).toBe('none');
 
-  await popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('button', { name: 'Copy' }).click();
-  await expect(popup.page.getByRole('group', { name: 'Client secret', exact: true }).getByRole('status')).toHaveText(
+  await popup.open('Credential details');
+  await (await popup.secret('Client secret')).getByRole('button', { name: 'Copy' }).click();
+  await expect((await popup.secret('Client secret')).getByRole('status')).toHaveText(
     'Copied: cleared from the clipboard in 30 s',
   );
   expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(client('dev', 'web-app').clientSecret);
@@ -254,8 +261,8 @@ test('the toolbar popup over the Cloudflare console fills the form into React st
   await popup.openOver(consolePage);
   await expect(popup.credential).toHaveValue(sample.text);
   await expect(popup.page.getByRole('region', { name: 'Target console' })).toContainText('Cloudflare Zero Trust');
-  await expect(popup.page.getByRole('heading', { name: 'Checks for Cloudflare Zero Trust' })).toBeVisible();
-  const name = popup.page.getByRole('textbox', { name: 'Connection name' });
+  await expect(popup.page.locator('.checks-counts')).toContainText('Checks for Cloudflare Zero Trust:');
+  const name = await popup.fillOption('Connection name');
   await name.fill('Acme Dev PingOne');
 
   await popup.button('Fill Cloudflare Zero Trust').click();
@@ -337,7 +344,7 @@ test('the toolbar popup sends PingAccess\'s Description and PingFederate\'s extr
   const pingAccess = await context.newPage();
   await pingAccess.goto(fixtures.consoleUrl('pingaccess'));
   await popup.openOver(pingAccess);
-  await popup.page.getByRole('textbox', { name: 'Description' }).fill('Gateway for the Acme portal');
+  await (await popup.fillOption('Description')).fill('Gateway for the Acme portal');
   await popup.button('Fill PingAccess').click();
   await expect(popup.page.getByRole('region', { name: 'Fill report' })).toContainText('Description: Filled');
   expect(JSON.parse((await pingAccess.getByTestId('app-state').textContent()) ?? '{}')).toMatchObject({ description: 'Gateway for the Acme portal' });
@@ -347,7 +354,7 @@ test('the toolbar popup sends PingAccess\'s Description and PingFederate\'s extr
   await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
   await popup.openOver(pingFederate);
   await popup.paste(fixtures.samples.webAppDevLines.text);
-  const scopes = popup.page.getByRole('textbox', { name: 'Extra scopes' });
+  const scopes = await popup.fillOption('Extra scopes');
   await scopes.fill('profile email');
   await expect(popup.page.getByText('Scopes filled: openid profile email')).toBeVisible();
   await popup.button('Fill PingFederate').click();
@@ -377,8 +384,8 @@ test('on a page that is no known console, the toolbar popup asks which console i
   const choice = popup.page.getByRole('combobox', { name: 'This page is' });
   await expect(choice).toHaveValue('pingaccess');
   await expect(choice.locator('option:checked')).toHaveText('PingAccess');
-  await expect(popup.page.getByText(`${origin} is not a console added in Options.`)).toBeVisible();
-  const name = popup.page.getByRole('textbox', { name: 'Connection name' });
+  await expect(popup.page.locator('#page-console-help')).toContainText(`${origin} is no console in Options: it can be filled now`);
+  const name = await popup.fillOption('Connection name');
   await name.fill('Acme Dev Gateway');
 
   await popup.button('Fill PingAccess').click();
@@ -423,6 +430,8 @@ test('keyboard only: a logical Tab order through the main controls, each with a 
   await expect(popup.credential).toBeFocused();
   await popup.page.keyboard.insertText(fixtures.samples.webAppDevLines.text);
   await expect(popup.checks).toBeVisible();
+  // Read, the box folds to one line and focus moves to its "Change".
+  await expect(popup.button('Change', true)).toBeFocused();
 
   const stops: { name: string; ring: boolean }[] = [];
   for (let i = 0; i < 40; i++) {
@@ -430,22 +439,24 @@ test('keyboard only: a logical Tab order through the main controls, each with a 
     const stop = await popup.page.evaluate(() => {
       const element = document.activeElement as HTMLInputElement;
       const style = getComputedStyle(element);
-      const name = element.getAttribute('aria-label') ?? (element.labels?.[0]?.textContent || element.textContent || '').trim();
+      const name = (element.getAttribute('aria-label') ?? (element.labels?.[0]?.textContent || element.textContent || '')).trim();
       return { name, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
     });
     stops.push(stop);
     if (stop.name.startsWith('Options')) break;
   }
   const names = stops.map((stop) => stop.name);
-  // The main controls in reading order (other stops may sit between them): input, facts, act, export, claims, Options.
-  const expected = ['Paste from clipboard', 'Clear', 'Reveal', 'Copy', 'Test connection', 'Copy Cloudflare API request', 'Include the client secret…', 'Reveal', 'Copy'];
+  // The main controls in reading order (other stops may sit between them): the action, then the folded sections.
+  const expected = ['Test connection', 'Credential details', 'Export as an API request', 'Claims'];
   let next = 0;
-  for (const name of names) if (name === expected[next]) next++;
+  for (const name of names) if (name.replace(/ \(\d+\)$/, '') === expected[next]) next++;
   expect(next, `Tab order: ${names.join(' | ')}`).toBe(expected.length);
   expect(names.at(-1)).toMatch(/^Options/);
   expect(stops.filter((stop) => !stop.ring), 'stops without a visible focus ring').toEqual([]);
 
-  // Enter activates; Escape cancels a confirmation and puts focus back where it was.
+  // Enter activates (here: opens the folded export); Escape cancels a confirmation and puts focus back where it was.
+  await popup.page.locator('summary', { hasText: 'Export as an API request' }).focus();
+  await popup.page.keyboard.press('Enter');
   const include = popup.button('Include the client secret…');
   await include.focus();
   await popup.page.keyboard.press('Enter');

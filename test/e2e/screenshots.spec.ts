@@ -41,8 +41,8 @@ for (const key of KINDS) {
     await popup.page.setViewportSize({ width: 400, height: 600 });
     await popup.paste(fixtures.samples[key].text);
     await expect(popup.checks).toBeVisible();
-    // At rest, as after "Paste from clipboard": the box is not focused, so its secret text is concealed.
-    await popup.credential.blur();
+    // Read, the box folds to one line: its text is not drawn at all.
+    await expect(popup.button('Change', true)).toBeVisible();
     await shoot(popup.page, `popup-${key}`);
   });
 }
@@ -95,7 +95,7 @@ test('toolbar popup over PingFederate: the extra scopes', async ({ popup, contex
   const pingFederate = await context.newPage();
   await pingFederate.goto(fixtures.consoleUrl('pingfederate'));
   await popup.openOver(pingFederate);
-  await popup.page.getByRole('textbox', { name: 'Extra scopes' }).fill('profile email');
+  await (await popup.fillOption('Extra scopes')).fill('profile email');
   await expect(popup.page.getByText('Scopes filled: openid profile email')).toBeVisible();
   await shoot(popup.page, 'popup-over-pingfederate-scopes');
   await popup.close();

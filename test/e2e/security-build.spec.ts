@@ -61,6 +61,12 @@ test('the production Chrome manifest asks for exactly the expected permissions',
   expect(built.externally_connectable).toBeUndefined();
   // One command, the browser's own "open the popup", on the key the README names.
   expect(built.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+P' } } });
+  // The organisation's policy schema (lib/settings/managed.ts), shipped as written: it grants nothing, it describes
+  // what storage.managed may hold.
+  expect(built.storage).toEqual({ managed_schema: 'managed-schema.json' });
+  expect(JSON.parse(readFileSync(path.join(CHROME, 'managed-schema.json'), 'utf8'))).toEqual(
+    JSON.parse(readFileSync('lib/settings/managed-schema.json', 'utf8')),
+  );
 });
 
 test('the Firefox manifest asks for the same, in MV2 form', () => {
@@ -78,6 +84,8 @@ test('the Firefox manifest asks for the same, in MV2 form', () => {
   expect(firefox.web_accessible_resources).toBeUndefined();
   expect(firefox.externally_connectable).toBeUndefined();
   expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+P' } } });
+  // Firefox reads the policy from policies.json and has no managed_schema key.
+  expect(firefox.storage).toBeUndefined();
   expect(firefox.browser_specific_settings).toMatchObject({ gecko: { data_collection_permissions: { required: ['none'] } } });
 });
 

@@ -17,6 +17,8 @@ import type { FixtureServer } from '../../fixtures/server';
 import type { ConsoleTab, Driver, PopupDriver } from '../flows/driver';
 
 export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv2-e2e');
+/** The production build (`npm run build:firefox`): no host permission for the demo's self-hosted consoles. */
+export const FIREFOX_PRODUCTION_DIR = path.resolve('.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'pingone-connection-helper@example.org';
 /** The moz-extension:// host, fixed by pref so tests can open the extension's pages. */
@@ -24,7 +26,7 @@ export const EXTENSION_UUID = '3f0c6a2e-6d1b-4b8e-9f57-1c2d3e4f5a6b';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 /** Navigate and wait for load: puppeteer's page.goto never resolves for moz-extension:// pages. */
-async function navigate(page: Page, url: string) {
+export async function navigate(page: Page, url: string) {
   // A BiDi frame carries its browsingContext; puppeteer's public Frame type does not declare it.
   const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> } };
   await frame.browsingContext.navigate(url, 'complete');
@@ -58,10 +60,17 @@ function firefoxPopup(page: Page): PopupDriver {
 export interface FirefoxLaunch extends Driver {
   browserInstance: Browser;
   extensionPage: Page;
+  /**
+   * Run `fn` in Firefox's own window (browser.xhtml: its permission prompts, context menu and key bindings), which
+   * WebDriver BiDi lists as a "chrome" context because the session allows system access
+   * (https://bugzilla.mozilla.org/show_bug.cgi?id=1851788). `fn` and its result travel as JSON.
+   */
+  inBrowserWindow<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
 }
 
-export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy): Promise<FirefoxLaunch> {
-  if (!existsSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox-e2e\` first.`);
+export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy, extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxLaunch> {
+  const build = extensionDir === FIREFOX_PRODUCTION_DIR ? 'build:firefox' : 'build:firefox-e2e';
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npm run ${build}\` first.`);
   const profileDir = await mkdtemp(path.join(tmpdir(), 'pch-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -83,9 +92,13 @@ export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  await browser.installExtension(extensionDir);
   const extensionPage = (await browser.pages())[0] ?? (await browser.newPage());
   await navigate(extensionPage, `${EXTENSION_ORIGIN}/popup.html`);
+  // The raw BiDi connection: puppeteer's BiDi browser has it, its public Browser type does not say so.
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
+  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+  const browserWindow = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml')!.context;
 
   let closed = false;
   const driver: FirefoxLaunch = {
@@ -95,6 +108,14 @@ export async function launchFirefox(fixtures: FixtureServer, proxy: ConnectProxy
     browserInstance: browser,
     extensionPage,
     inExtension: (fn, arg) => extensionPage.evaluate(fn as (arg: unknown) => Promise<unknown>, arg) as never,
+    async inBrowserWindow(fn, arg) {
+      const expression = `(async () => JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg)}) ?? null))()`;
+      const { result } = (await bidi.send('script.evaluate', { expression, target: { context: browserWindow }, awaitPromise: true })) as {
+        result: { type: 'success'; result: { value: string } } | { type: 'exception'; exceptionDetails: { text: string } };
+      };
+      if (result.type === 'exception') throw new Error(`In Firefox's window: ${result.exceptionDetails.text}`);
+      return JSON.parse(result.result.value) as never;
+    },
     async openConsole(url) {
       const created = browser.waitForTarget((target) => target.url() === url, { timeout: 15_000 });
       const tabId = await extensionPage.evaluate(async (url) => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url, active: true })).id!, url);

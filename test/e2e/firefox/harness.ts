@@ -3,13 +3,13 @@ import { test as base } from '@playwright/test';
 import { startConnectProxy, type ConnectProxy } from '../../fixtures/connect-proxy';
 import type { FixtureServer } from '../../fixtures/server';
 import { serveFixtures } from '../fixture-server-fixture';
-import { closeFirefox, launchFirefox, type FirefoxLaunch } from './firefox-driver';
+import { closeFirefox, FIREFOX_EXTENSION_DIR, launchFirefox, type FirefoxLaunch } from './firefox-driver';
 
 /**
  * `firefox`: a fresh Firefox and profile per test. `sharedFirefox`: one per worker, for tests that only open tabs of
  * their own and read what the fill did there (the refusal variants), since each launch costs seconds on 2 cores.
  */
-export const test = base.extend<{ firefox: FirefoxLaunch }, { fixtures: FixtureServer; connectProxy: ConnectProxy; sharedFirefox: FirefoxLaunch }>({
+export const test = base.extend<{ firefox: FirefoxLaunch; extensionDir: string }, { fixtures: FixtureServer; connectProxy: ConnectProxy; sharedFirefox: FirefoxLaunch }>({
   fixtures: [serveFixtures, { scope: 'worker' }],
   connectProxy: [
     async ({ fixtures }, use) => {
@@ -27,8 +27,10 @@ export const test = base.extend<{ firefox: FirefoxLaunch }, { fixtures: FixtureS
     },
     { scope: 'worker' },
   ],
-  firefox: async ({ fixtures, connectProxy }, use) => {
-    const launched = await launchFirefox(fixtures, connectProxy);
+  /** Which build `firefox` installs: the e2e flavour unless a test asks for another (`test.use`). */
+  extensionDir: [FIREFOX_EXTENSION_DIR, { option: true }],
+  firefox: async ({ fixtures, connectProxy, extensionDir }, use) => {
+    const launched = await launchFirefox(fixtures, connectProxy, extensionDir);
     await use(launched);
     await closeFirefox(launched);
   },

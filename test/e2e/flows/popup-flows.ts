@@ -19,6 +19,9 @@ export async function pasteShowsKindAndChecks(driver: Driver, { key, facts }: (t
   const sample = driver.fixtures.samples[key];
   const popup = await driver.openPopup();
   await popup.paste(sample.text);
+  await expect.poll(() => popup.evaluate(() => document.querySelectorAll('.checks').length, undefined)).toBe(1);
+  // The facts and the passed checks fold into sections: open each as the admin does, by its summary line.
+  await popup.evaluate(() => document.querySelectorAll<HTMLElement>('details:not([open]) > summary').forEach((summary) => summary.click()), undefined);
   await expect.poll(() => popup.text('.summary .kind')).toBe(KIND_BADGES[sample.kind]);
   const summary = await popup.text('.summary');
   for (const fact of facts()) expect(summary).toContain(fact);
@@ -28,7 +31,7 @@ export async function pasteShowsKindAndChecks(driver: Driver, { key, facts }: (t
   const rank = (level: string) => ['error', 'warning', 'info', 'ok'].indexOf(level);
   expect(levels.map(rank)).toEqual([...levels.map(rank)].sort((a, b) => a - b));
   expect(levels.every((level) => rank(level) >= 0)).toBe(true);
-  expect(await popup.text('.check-list')).toContain('Environment');
+  expect(await popup.text('.checks')).toContain('Environment');
   // A client secret is masked until revealed.
   const secret = key.startsWith('webApp') ? client(sample.environment, 'web-app').clientSecret : undefined;
   if (secret) expect(summary).not.toContain(secret);
@@ -84,6 +87,10 @@ export async function connectionTestThroughPopup(driver: Driver, secret?: string
     const steps = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('.connection li')].map((item) => item.innerText.replace(/\s+/g, ' ').trim()), undefined);
     expect(steps).toHaveLength(3);
     ['Environment', 'Client authentication', 'Environment read'].forEach((name, i) => expect(steps[i]).toMatch(new RegExp(`^✓ ?Passed ${name} · \\d+ ms( |$)`)));
+    // Asked as a console's server asks: no Origin on the token request (lib/background/no-origin-rule.ts), in either browser.
+    const token = driver.fixtures.requests.find((request) => request.at >= t0 && request.path.endsWith('/as/token'));
+    expect(token?.headers).toBeDefined();
+    expect(token?.headers.origin).toBeUndefined();
   } else {
     await expect.poll(() => popup.text(region), { timeout: 30_000 }).toContain('The connection test found a problem.');
     expect(await popup.text(region)).toContain('PingOne does not accept this client ID and secret (invalid_client), sent by client_secret_basic, then by client_secret_post.');
