@@ -23,7 +23,7 @@ const webAppLines = `Client ID: ${webApp.clientId}\nClient Secret: ${webApp.clie
 
 beforeAll(async () => {
   // The lazily loaded parts, loaded once here: each test then renders as the popup does once they are in
-  // (components/popup/lazy-module.test.ts holds the loading itself).
+  // (components/popup/lazy-module.test.tsx holds the loading itself).
   await pastePart.load();
   gatewayJwt = await signTestCredential(gatewayClaims('dev'));
   productJwt = await signTestCredential(productClaims('dev', { environmentName: 'Acme Dev (EU) ü' }));
