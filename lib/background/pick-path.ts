@@ -19,7 +19,7 @@ import { pickedFormSchema } from '../settings/schema';
 import { updateSettings } from '../settings/store';
 import { seenUses } from '../settings/tenants';
 import { checkContextFor, imitationOf, resolveTarget } from '../target';
-import { loadSettings } from '../settings/store';
+import { loadSettingsWithPolicy, overrideForbidden } from '../settings/managed';
 import { errorText } from '../error-text';
 import { runFillEngine } from './fill-path';
 import { loadVaultCredential } from './vault-credential';
@@ -54,7 +54,7 @@ async function inPage<Result>(tabId: number, global: string, args: unknown[]): P
 const stoppedSchema = z.strictObject({ status: z.literal('stopped'), reason: z.string().check(z.maxLength(300)) });
 
 export async function startPick(request: Request<'pick.start'>): Promise<ResponseFor['pick.start']> {
-  const tab = await tabAt(request.tabId, request.origin, (await loadSettings()).settings);
+  const tab = await tabAt(request.tabId, request.origin, (await loadSettingsWithPolicy()).settings);
   if (!tab.ok) return tab;
   const prompts: readonly PickPrompt[] = promptsFor(request.kind);
   let answer: PickResult | undefined;
@@ -75,7 +75,7 @@ export async function startPick(request: Request<'pick.start'>): Promise<Respons
 export async function fillPicked(request: Request<'pick.fill'>): Promise<FillResponse> {
   const loaded = await loadVaultCredential('fill', request.sourceConfirmed);
   if (!loaded.ok) return loaded;
-  const { credential, settings } = loaded;
+  const { credential, settings, policy } = loaded;
   const tab = await tabAt(request.tabId, request.origin, settings);
   if (!tab.ok) return tab;
   const form = pickedFor(settings, request.origin);
@@ -86,8 +86,16 @@ export async function fillPicked(request: Request<'pick.fill'>): Promise<FillRes
   const target = resolveTarget(tab.url, settings);
   const context: CheckContext = target.kind === 'console' ? checkContextFor(target, settings, fingerprint) : { origin: request.origin, fingerprint, seen: seenUses(settings) };
   const errors = checkCredential(credential, context).filter((check) => check.level === 'error');
-  if (errors.length > 0 && !request.override) {
-    return { ok: false, error: `Not filled: ${errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`}.`, blockedBy: errors };
+  // The organisation's policy takes "Fill anyway" away from its production tenants here as on a console fill.
+  const locked = target.kind === 'console' && overrideForbidden(policy, target.tenant);
+  if (errors.length > 0 && (!request.override || locked)) {
+    const failing = errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`;
+    return {
+      ok: false,
+      error: `Not filled: ${failing}.${locked ? ' Your organisation does not allow "Fill anyway" on a production tenant.' : ''}`,
+      blockedBy: errors,
+      ...(locked ? { overrideForbidden: true } : {}),
+    };
   }
   try {
     return { ok: true, report: await runFillEngine(request.tabId, pickedPlan(credential, form)) };
