@@ -45,6 +45,23 @@ export const uiRequestSchema = /* @__PURE__ */ (() =>
       sourceConfirmed: z.optional(z.literal(true)),
     }),
     z.strictObject({ type: z.literal('connection.cancel') }),
+    /** Pick fields on this tab (lib/pick): the prompts follow the credential's kind; the tab must still be at `origin`. */
+    z.strictObject({
+      type: z.literal('pick.start'),
+      tabId: z.int().check(z.nonnegative()),
+      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      kind: z.enum(['gateway', 'product', 'oidc-app']),
+    }),
+    /** Fill the fields picked at `origin`, through the one guarded fill path (lib/background/pick-path.ts). */
+    z.strictObject({
+      type: z.literal('pick.fill'),
+      tabId: z.int().check(z.nonnegative()),
+      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      override: z.boolean(),
+      sourceConfirmed: z.optional(z.literal(true)),
+    }),
+    /** The tab's forms as the fill engine sees them, without values (lib/pick/describe.ts). */
+    z.strictObject({ type: z.literal('form.describe'), tabId: z.int().check(z.nonnegative()) }),
   ]))();
 
 export type UiRequest = z.infer<typeof uiRequestSchema>;
@@ -64,6 +81,9 @@ export interface ResponseFor {
   fill: FillResponse;
   'connection.start': ConnectionStartResponse;
   'connection.cancel': { ok: true };
+  'pick.start': { ok: true; picked: number } | { ok: false; error: string };
+  'pick.fill': FillResponse;
+  'form.describe': { ok: true; text: string } | { ok: false; error: string };
 }
 
 /**

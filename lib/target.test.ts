@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_ORIGINS } from '../test/fixtures/environments';
 import type { ConsoleId } from './consoles/types';
 import { DEFAULT_SETTINGS, type Settings, type TenantMapping } from './settings/model';
-import { checkContextFor, resolveTarget } from './target';
+import { checkContextFor, imitationOf, resolveTarget } from './target';
 
 const ACME_PA = 'https://pa.acme.example:9000';
 const PA_TENANT: TenantMapping = {
@@ -187,5 +187,17 @@ describe('checkContextFor on a shared domain (sibling tenants)', () => {
     expect(cloudflare.sharedDomain).toBeUndefined();
     // PingAccess is mapped elsewhere, but as another console: nothing of it applies to Cloudflare.
     expect(cloudflare.mappedElsewhere).toEqual([]);
+  });
+});
+
+describe('imitationOf: where fields may not be picked nor filled on the admin\'s word', () => {
+  it('names a page dressed as a hosted console', () => {
+    expect(imitationOf('https://one.dash.cloudflare.com.evil.test/login', SETTINGS)).toMatch(/^one\.dash\.cloudflare\.com\.evil\.test only looks like Cloudflare Zero Trust/);
+    expect(imitationOf('https://acme.forgeblocks.com.evil.test/', SETTINGS)).toMatch(/only looks like Advanced Identity Cloud/);
+  });
+  it('leaves an ordinary page and the consoles themselves alone', () => {
+    expect(imitationOf('https://apps.example.test/sign-in', SETTINGS)).toBeUndefined();
+    expect(imitationOf(`${CONSOLE_ORIGINS.cloudflare}/acme`, SETTINGS)).toBeUndefined();
+    expect(imitationOf(`${CONSOLE_ORIGINS.aic}/platform/`, SETTINGS)).toBeUndefined();
   });
 });

@@ -69,11 +69,20 @@ export function resolveTarget(tabUrl: string | undefined, settings: Settings, ch
   // console at all (messages are checked, but this is the gate) is refused the same way rather than thrown on.
   const named = CONSOLES.find((candidate) => candidate.id === chosen && candidate.selfHostable);
   if (!named || page.protocol !== 'https:') return { kind: 'unavailable', reason: NOT_A_CONSOLE };
-  const imitated = imitatedConsole(page.hostname);
-  if (imitated) {
-    return { kind: 'unavailable', reason: `${page.host} only looks like ${imitated.name}: the extension will not fill it.` };
-  }
+  const imitation = imitationOf(tabUrl, settings);
+  if (imitation) return { kind: 'unavailable', reason: imitation };
   return consoleTarget(named, page.origin, settings, 'active-tab');
+}
+
+/**
+ * Why fields may not be picked or filled on this page on the admin's word: a page that is no known console but
+ * carries a hosted console's name (lib/pick); undefined otherwise.
+ */
+export function imitationOf(tabUrl: string, settings: Settings): string | undefined {
+  if (resolveConsole(tabUrl, settings.selfHosted)) return undefined;
+  const { host, hostname } = new URL(tabUrl);
+  const imitated = imitatedConsole(hostname);
+  return imitated && `${host} only looks like ${imitated.name}: the extension will not fill it.`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { environment } from '../../test/fixtures/environments';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { recordUse } from '../../lib/settings/tenants';
-import { DEV_TENANT, PROD_TENANT } from '../../test/fixtures/tenants';
+import { DEV_TENANT, PICKED_FORM, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
 import { OptionsApp, type OptionsAppProps } from './OptionsApp';
 
 afterEach(cleanup);
@@ -28,6 +28,7 @@ function props(settings: Settings, overrides: Partial<OptionsAppProps> = {}): Op
     onImport: async () => ({ ok: true, tenants: 0, selfHosted: 0 }),
     onDownloadExport: () => {},
     onCopyExport: noop,
+    onDeletePicked: noop,
     ...overrides,
   };
 }
@@ -58,6 +59,7 @@ describe('OptionsApp', () => {
       'Promotion',
       'Self-hosted consoles',
       'Preferences',
+      'Picked fields',
       'Import and export',
     ]);
   });
@@ -106,5 +108,21 @@ describe('OptionsApp', () => {
     const group = screen.getByRole('region', { name: 'Acme' });
     expect(group.textContent).toContain('fedcba9876543210');
     expect(within(group).getByText('Missing: Production')).toBeTruthy();
+  });
+});
+
+describe('picked fields', () => {
+  it('lists what finds each picked field again, never a value, and deletes an origin\'s fields', async () => {
+    const onDeletePicked = vi.fn(noop);
+    render(<OptionsApp {...props(settingsWith({ picked: [PICKED_FORM] }), { onDeletePicked })} />);
+    const list = screen.getByRole('list', { name: 'Picked fields' });
+    expect(list.textContent).toContain('Client ID: label "application key", name appKey, control 1 of its form');
+    expect(list.textContent).toContain('Client Secret: label "application password", id app-password, control 2 of its form');
+    fireEvent.click(screen.getByRole('button', { name: `Delete the fields picked on ${PICKED_FORM.origin}` }));
+    await waitFor(() => expect(onDeletePicked).toHaveBeenCalledWith(PICKED_FORM.origin));
+  });
+  it('says so when nothing was picked', () => {
+    render(<OptionsApp {...props(DEFAULT_SETTINGS)} />);
+    expect(screen.getByText(/^No fields picked\./)).toBeTruthy();
   });
 });

@@ -9,6 +9,7 @@ import type { SelfHostedConsole } from '../../lib/consoles/types';
 import { promotionView } from '../../lib/settings/promotion';
 import type { Settings, TenantMapping } from '../../lib/settings/model';
 import { ImportExport, type ImportOutcome } from './ImportExport';
+import { PickedFields } from './PickedFields';
 import { PreferencesForm, type PreferencesChange } from './PreferencesForm';
 import { PromotionView } from './PromotionView';
 import { SelfHostedOrigins } from './SelfHostedOrigins';
@@ -35,6 +36,8 @@ export interface OptionsAppProps {
   onImport(text: string): Promise<ImportOutcome>;
   onDownloadExport(): void;
   onCopyExport(): Promise<void>;
+  /** Forgets the fields picked at `origin` (lib/pick). */
+  onDeletePicked(origin: string): Promise<void>;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
@@ -122,6 +125,11 @@ export function OptionsApp(props: OptionsAppProps) {
           readClipboardOnOpen={settings.readClipboardOnOpen}
           onChange={props.onPreferencesChange}
         />
+      </section>
+
+      <section aria-labelledby="picked-heading">
+        <h2 id="picked-heading">Picked fields</h2>
+        <PickedFields picked={settings.picked} onDelete={props.onDeletePicked} />
       </section>
 
       <section aria-labelledby="import-export-heading">

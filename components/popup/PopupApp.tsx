@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ConnectionReport } from '../../lib/connection/types';
 import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../../lib/consoles';
 import type { ConsoleId, ConsoleModule, PlanOptions } from '../../lib/consoles/types';
-import type { Credential } from '../../lib/credential/types';
+import type { Credential, CredentialKind } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { RegionTld } from '../../lib/regions';
 import type { PopupTab } from './console-tab';
@@ -20,6 +20,8 @@ import { Fold } from './Fold';
 import type { ExportRequest } from './ExportPanel';
 import { FillOptions } from './FillOptions';
 import { FillPanel, type FillChoices } from './FillPanel';
+import { FormDescriptionButton } from './FormDescriptionButton';
+import { PickFieldsPanel, type PickFieldsPanelProps } from './PickFieldsPanel';
 import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
 import { errorText } from '../../lib/error-text';
@@ -60,6 +62,10 @@ export interface PopupAppProps {
   /** `consoleId`: the console of the target shown (the admin's choice on a page that is no known console). */
   onRememberTenant(consoleId: ConsoleId): Promise<void>;
   onOpenOptions(): void;
+  /** An https tab where fields may be picked (lib/pick): its origin, what was picked there, and the two actions. */
+  pick?: Pick<PickFieldsPanelProps, 'origin' | 'picked' | 'onFillPicked'> & { onPick(kind: CredentialKind): Promise<string> };
+  /** Copies the tab's forms as the fill sees them, without values. */
+  onDescribeForms?(): Promise<void>;
   /** The sections the admin left open (passed checks, details, export, claims): they open so again. */
   openSections?: readonly string[];
   onSectionToggle?(section: string, open: boolean): void;
@@ -323,6 +329,10 @@ export function PopupApp(props: PopupAppProps) {
         beside={<TestButtons running={testing} notReady={notReady} onTest={startTest} onCancel={props.onCancelTest} />}
         onFill={props.onFill}
       />
+      {props.pick && (
+        <PickFieldsPanel key={fingerprint} {...props.pick} notReady={notReady} onPick={() => props.pick!.onPick(credential!.kind)} />
+      )}
+      {props.onDescribeForms && <FormDescriptionButton onDescribe={props.onDescribeForms} />}
       <ConnectionPanel
         report={connection}
         running={testing}

@@ -12,6 +12,7 @@ import type { Settings } from '../../lib/settings/model';
 import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/self-hosted';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { errorText } from '../../lib/error-text';
+import { forgetPicked } from '../../lib/settings/picked';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
@@ -108,6 +109,7 @@ async function main() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
     onCopyExport: async () => navigator.clipboard.writeText((await transfer()).exportSettings(settings)),
+    onDeletePicked: (origin) => change((current) => forgetPicked(current, origin)),
   });
 
   // Another page's write, or the organisation changed its policy.

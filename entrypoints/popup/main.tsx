@@ -16,7 +16,9 @@ import { idleMsOf, type Settings } from '../../lib/settings/model';
 import { loadSettingsWithPolicy } from '../../lib/settings/managed';
 import { updateSettings } from '../../lib/settings/store';
 import { rememberTenant } from '../../lib/settings/tenants';
-import { resolveTarget } from '../../lib/target';
+import { imitationOf, resolveTarget } from '../../lib/target';
+import { httpsOriginOf } from '../../lib/origin';
+import { pickedFor } from '../../lib/settings/picked';
 import { consoleTabOf } from '../../components/popup/console-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
@@ -282,7 +284,47 @@ async function main() {
       rerender();
     },
     onOpenOptions: () => void browser.runtime.openOptionsPage(),
+    pick: pickProps(),
+    // A web page's forms only: the extension's own pages and the browser's are no form the admin reports.
+    onDescribeForms:
+      tab?.id === undefined || !/^https?:/.test(tab.url ?? '')
+        ? undefined
+        : async () => {
+            const response = await askBackground({ type: 'form.describe', tabId: tab.id! });
+            if (!response.ok) throw new Error(response.error);
+            await navigator.clipboard.writeText(response.text);
+          },
   });
+
+  /** Picking fields (lib/pick) on an https tab that does not dress as a hosted console; the background checks again. */
+  const pickProps = (): PopupAppProps['pick'] => {
+    const origin = tab?.url ? httpsOriginOf(tab.url) : undefined;
+    if (!origin || tab?.id === undefined || imitationOf(tab.url!, settings)) return undefined;
+    const tabId = tab.id;
+    const picked = pickedFor(settings, origin);
+    return {
+      origin,
+      picked: picked && { fields: picked.fields.length, at: picked.at },
+      onPick: async (kind) => {
+        const response = await askBackground({ type: 'pick.start', tabId, origin, kind });
+        if (!response.ok) throw new Error(response.error);
+        ({ settings } = await loadSettingsWithPolicy());
+        rerender();
+        return `${response.picked} ${response.picked === 1 ? 'field' : 'fields'} picked: "Fill picked fields" fills them now and on later visits.`;
+      },
+      onFillPicked: async (override) => {
+        await vaultWrite;
+        const request = { type: 'pick.fill', tabId, origin, override } as const;
+        let response = await askBackground(request);
+        if (!response.ok && response.confirmSource) {
+          if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
+          response = await askBackground({ ...request, sourceConfirmed: true });
+        }
+        if (!response.ok) throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
+        return response.report;
+      },
+    };
+  };
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {

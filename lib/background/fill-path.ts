@@ -105,7 +105,7 @@ function deliveredCredential(plan: FillPlan, report: FillReport): boolean {
 }
 
 /** Inject the engine (entrypoints/fill.ts) into the top frame only, then hand it the plan in the isolated world. */
-async function runFillEngine(tabId: number, plan: FillPlan): Promise<FillReport> {
+export async function runFillEngine(tabId: number, plan: FillPlan): Promise<FillReport> {
   const target = { tabId, frameIds: [0] };
   await browser.scripting.executeScript({ target, files: ['/fill.js'] });
   const [result] = await browser.scripting.executeScript({

@@ -20,6 +20,9 @@ const COMMANDS = [
   { type: 'fill', tabId: 3, origin: ORIGIN, override: false },
   { type: 'connection.start' },
   { type: 'connection.cancel' },
+  { type: 'pick.start', tabId: 3, origin: ORIGIN, kind: 'oidc-app' },
+  { type: 'pick.fill', tabId: 3, origin: ORIGIN, override: false },
+  { type: 'form.describe', tabId: 3 },
 ];
 
 describe('routeMessage sender rule', () => {
@@ -57,6 +60,12 @@ describe('routeMessage schema', () => {
     'fill with an origin that is no URL': { type: 'fill', tabId: 1, origin: 'one.dash.cloudflare.com', override: false },
     'fill with an opaque origin': { type: 'fill', tabId: 1, origin: 'null', override: false },
     'region not in the table': { type: 'connection.start', regionTld: 'evil.test' },
+    // Picking: an https origin as the popup showed it, a known kind, nothing else; a picked mapping never rides along.
+    'pick.start with an http origin': { type: 'pick.start', tabId: 1, origin: 'http://apps.example.test', kind: 'oidc-app' },
+    'pick.start with an unknown kind': { type: 'pick.start', tabId: 1, origin: ORIGIN, kind: 'password' },
+    'pick.start carrying fields': { type: 'pick.start', tabId: 1, origin: ORIGIN, kind: 'oidc-app', fields: [{ field: 'clientSecret', name: 'x' }] },
+    'pick.fill without override': { type: 'pick.fill', tabId: 1, origin: ORIGIN },
+    'form.describe with a frame id': { type: 'form.describe', tabId: 1, frameId: 3 },
     // Only a self-hostable console can be named for a page (lib/target): Cloudflare lives at its fixed host.
     'fill naming the page Cloudflare': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'cloudflare' },
     'fill naming the page a console that does not exist': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'okta' },

@@ -6,6 +6,7 @@ import { errorText } from '../error-text';
 import { isExtensionPage, uiRequestSchema, type ResponseFor, type SenderFacts, type UiRequest } from '../messages';
 import { cancelConnectionTest, startConnectionTest } from './connection-path';
 import { fillTab } from './fill-path';
+import { describeForms, fillPicked, startPick } from './pick-path';
 
 /** The router's own answer to a message it will not hand to any handler (wrong sender, unknown shape). */
 export type RouterRefusal = { ok: false; error: string };
@@ -18,6 +19,9 @@ const HANDLERS: { [Type in UiRequest['type']]: (request: Extract<UiRequest, { ty
   fill: fillTab,
   'connection.start': startConnectionTest,
   'connection.cancel': cancelConnectionTest,
+  'pick.start': startPick,
+  'pick.fill': fillPicked,
+  'form.describe': describeForms,
 };
 
 /** Never rejects: a handler that throws answers `{ ok: false, error }`, so every page reads one shape. */

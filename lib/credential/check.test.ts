@@ -186,6 +186,41 @@ describeCheck('region.host', () => {
   });
 });
 
+describe('region.host: Ping\'s hosts outside the region table', () => {
+  // Ping's "IP address and domain reference" lists http-access-api.pingone.au among Australia's domains
+  // (https://docs.pingidentity.com/pingone/getting_started_with_pingone/p1_ip_address_and_domain_reference.html).
+  it('takes a claim on *.pingone.au as Ping\'s, of Australia', async () => {
+    const credential = await signed(gatewayClaims('production', { authUrl: 'https://http-access-api.pingone.au', consoleUrl: undefined, aud: undefined }));
+    expect(checkOf(credential, 'region.host')?.level).toBe('ok');
+    expect(checkOf(credential, 'region.mixed')?.message).toContain('Australia (com.au)');
+  });
+  it.each(['https://pingone.au.evil.example', 'https://evil-pingone.au', 'https://http-access-api.pingone.au.evil.example'])('still calls %s foreign', async (url) => {
+    const check = checkOf(await signed(gatewayClaims('production', { authUrl: url })), 'region.host');
+    expect(check).toMatchObject({ level: 'error', message: expect.stringContaining('possible tampering') });
+  });
+});
+
+describeCheck('region.tenant-url', () => {
+  const tenant = 'https://openam-acme.forgeblocks.com';
+  const aicAt = (origin: string): CheckContext => ({ console: AIC, origin });
+  it('is a note, not tampering, for a product credential naming the admin\'s own AIC tenant', async () => {
+    const credential = await signed(productClaims('dev', { tenantUrl: `${tenant}/am` }));
+    expect(checkOf(credential, 'region.tenant-url', aicAt(tenant))).toMatchObject({ level: 'info', message: expect.stringContaining('tenantUrl names this tenant (openam-acme.forgeblocks.com)') });
+    expect(checkOf(credential, 'region.host', aicAt(tenant))?.level).toBe('ok');
+  });
+  it('leaves another tenant\'s host, or any host outside an AIC fill, foreign', async () => {
+    const credential = await signed(productClaims('dev', { tenantUrl: `${tenant}/am` }));
+    expect(checkOf(credential, 'region.host', aicAt('https://openam-acme-prod.forgeblocks.com'))).toMatchObject({ level: 'error', message: expect.stringContaining('possible tampering') });
+    expect(checkOf(credential, 'region.tenant-url', aicAt('https://openam-acme-prod.forgeblocks.com'))).toBeUndefined();
+    expect(checkOf(credential, 'region.host', { console: CLOUDFLARE, origin: tenant })?.level).toBe('error');
+    expect(checkOf(credential, 'region.host')?.level).toBe('error');
+  });
+  it('takes only a product credential\'s claim as the tenant\'s', async () => {
+    const gatewayNaming = await signed(gatewayClaims('production', { tenantUrl: tenant }));
+    expect(checkOf(gatewayNaming, 'region.host', aicAt(tenant))?.level).toBe('error');
+  });
+});
+
 describeCheck('region.mixed', () => {
   it('is an error naming each claim and its region', async () => {
     const check = checkOf(await signed(gatewayClaims('production', { consoleUrl: 'https://console.pingone.com' })), 'region.mixed');

@@ -19,6 +19,7 @@ export const CHECK_IDS = [
   'identity.environment-id',
   'identity.required-claims',
   'region.host',
+  'region.tenant-url',
   'region.mixed',
   'region.unknown',
   'time.iat-future',
@@ -161,9 +162,21 @@ function requiredClaimsCheck(credential: Credential): CheckOf {
   };
 }
 
-function regionChecks(credential: Credential, evidence: RegionEvidence): CheckOf[] {
+/**
+ * The admin's own Advanced Identity Cloud tenant host, when a product credential goes to it: such a credential may
+ * name the tenant it was created for (AIC's product connection, lib/credential/README.md), which is no PingOne host
+ * and no tampering either. Another tenant's host stays foreign.
+ */
+function ownTenantHost(credential: Credential, context: CheckContext): string | undefined {
+  if (credential.kind !== 'product' || context.console?.id !== 'aic' || !context.origin) return undefined;
+  return new URL(context.origin).hostname;
+}
+
+function regionChecks(credential: Credential, evidence: RegionEvidence, context: CheckContext): CheckOf[] {
   const checks: CheckOf[] = [];
-  const offPingOne = evidence.urls.filter((url) => !url.region);
+  const tenantHost = ownTenantHost(credential, context);
+  const naming = evidence.urls.filter((url) => !url.region && url.host.toLowerCase() === tenantHost);
+  const offPingOne = evidence.urls.filter((url) => !url.region && !naming.includes(url));
   if (offPingOne.length) {
     checks.push({
       id: 'region.host',
@@ -171,8 +184,16 @@ function regionChecks(credential: Credential, evidence: RegionEvidence): CheckOf
       message: `${offPingOne.map((url) => `${url.claim} points to ${shown(url.host)}`).join('; ')}: not a PingOne host, possible tampering.`,
       hint: 'Genuine PingOne credentials name only *.pingone.<region> hosts. Do not use this credential; create a new one in PingOne.',
     });
-  } else if (evidence.urls.length) {
-    checks.push({ id: 'region.host', level: 'ok', message: `Every URL claim is on a PingOne host (${evidence.urls.map((url) => url.claim).join(', ')}).` });
+  } else if (evidence.urls.length > naming.length) {
+    const onPingOne = evidence.urls.filter((url) => !naming.includes(url));
+    checks.push({ id: 'region.host', level: 'ok', message: `Every URL claim is on a PingOne host (${onPingOne.map((url) => url.claim).join(', ')}).` });
+  }
+  if (naming.length) {
+    checks.push({
+      id: 'region.tenant-url',
+      level: 'info',
+      message: `${naming.map((url) => url.claim).join(', ')} ${naming.length === 1 ? 'names' : 'name'} this tenant (${shown(naming[0]!.host)}): the tenant the credential was made for, not a PingOne host.`,
+    });
   }
   const voters = [
     ...evidence.urls.filter((url) => url.votesForRegion && url.region).map((url) => ({ claim: url.claim, region: url.region })),
@@ -357,7 +378,7 @@ export function checkCredential(credential: Credential, context: CheckContext = 
     ...structureChecks(credential),
     environmentIdCheck(credential),
     requiredClaimsCheck(credential),
-    ...regionChecks(credential, evidence),
+    ...regionChecks(credential, evidence, context),
     ...timeChecks(credential, context.now ?? Date.now()),
     ...targetChecks(credential, context),
     context.expected ? mappingCheck(credential, context.expected) : elsewhereCheck(credential, context),

@@ -2,7 +2,7 @@
  * What a credential's claims say about its region. Claims only ever *select* an entry of the region table
  * (lib/regions.ts); no URL from a claim is kept or used to build a request.
  */
-import { REGIONS, isEnvironmentId, regionOfHost, type Region } from '../regions';
+import { REGIONS, isEnvironmentId, regionByTld, regionOfHost, type Region } from '../regions';
 
 /** A claim (or one element of an array claim, e.g. `aud[1]`) whose value parses as an http(s)/ws(s) URL. */
 export interface UrlClaim {
@@ -37,6 +37,21 @@ const REGION_NEUTRAL_CLAIMS = new Set(['iss']);
 /** Region claim names seen in gateway credentials (`targetGeography: "NA"`); lib/credential/README.md: names unconfirmed. */
 const REGION_CLAIM_NAMES = ['targetGeography'];
 
+/**
+ * Ping's hosts outside the region table's `pingone.<tld>` names, and the region each serves: Ping's "IP address and
+ * domain reference" lists `http-access-api.pingone.au` among Australia's domains
+ * (https://docs.pingidentity.com/pingone/getting_started_with_pingone/p1_ip_address_and_domain_reference.html).
+ * A claim naming one is Ping's; nothing is ever built from it (requests use lib/regions.ts only).
+ */
+const PING_DOMAINS_OUTSIDE_TABLE: readonly { suffix: string; tld: Region['tld'] }[] = [{ suffix: 'pingone.au', tld: 'com.au' }];
+
+/** The region of a Ping host: the region table's names first, then Ping's other domains above. */
+function regionOfPingHost(hostname: string): Region | undefined {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const other = PING_DOMAINS_OUTSIDE_TABLE.find(({ suffix }) => host.endsWith(`.${suffix}`));
+  return regionOfHost(host) ?? (other && regionByTld(other.tld));
+}
+
 const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 /** Cheap pre-filter so `new URL` only runs on values that start like an absolute URL. */
 const LOOKS_ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -62,7 +77,7 @@ function addUrlClaim(urls: UrlClaim[], claim: string, value: unknown): void {
   if (typeof value !== 'string') return;
   const url = parseClaimUrl(value);
   if (!url) return;
-  urls.push({ claim, host: url.hostname, region: regionOfHost(url.hostname), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
+  urls.push({ claim, host: url.hostname, region: regionOfPingHost(url.hostname), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
 }
 
 function vote(regions: Region[], region: Region | undefined): void {

@@ -110,6 +110,32 @@ function paintsStyle(style: CSSStyleDeclaration): boolean {
   return painted(style.backgroundColor) || bordered || drawn;
 }
 
+/**
+ * Where dress paints over the field, within `shared`: all of it, except for a box that paints nothing but its border
+ * (MUI's notched outline: a `fieldset` with a 1 px border drawn over the whole input,
+ * https://mui.com/material-ui/react-text-field/), which paints only the ring its border widths draw.
+ */
+function paintedParts(other: Element, win: Window, shared: Area): Area[] {
+  const style = win.getComputedStyle(other);
+  if (!paintsBox(other, win)) return [];
+  const unpainted = (value: string | undefined) => !value || value === 'none';
+  const borderOnly =
+    !painted(style.backgroundColor) &&
+    [style.boxShadow, style.backdropFilter, style.backgroundImage, style.outlineStyle].every(unpainted) &&
+    !other.matches(GRAPHIC) &&
+    !other.querySelector(GRAPHIC);
+  if (!borderOnly) return [shared];
+  const box = other.getBoundingClientRect();
+  const width = (side: string) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) || 0;
+  const ring: Area[] = [
+    { left: box.left, right: box.right, top: box.top, bottom: box.top + width('top') },
+    { left: box.left, right: box.right, top: box.bottom - width('bottom'), bottom: box.bottom },
+    { left: box.left, right: box.left + width('left'), top: box.top, bottom: box.bottom },
+    { left: box.right - width('right'), right: box.right, top: box.top, bottom: box.bottom },
+  ];
+  return ring.map((part) => intersection(part, shared)).filter((part) => sizeOf(part) > 0);
+}
+
 /** Letters or digits in a pseudo-element's `content`: text it draws. */
 const contentText = (style: CSSStyleDeclaration) => /\p{L}|\p{N}/u.test(style.content.replace(/^"|"$/g, '').replace(/^(none|normal)$/, ''));
 
@@ -246,7 +272,7 @@ export function coveredOf(element: HTMLElement, win: Window, elements: Element[]
       return { reason: COVERED_OVER };
     }
     dress.elements.push(other);
-    if (paintsBox(other, win)) opaqueDress.push(shared);
+    opaqueDress.push(...paintedParts(other, win, shared));
   }
   // Pseudo-elements drawn out of the flow by the field's ancestors: dress up to the wrapper, covering above it.
   const outOfFlow = (owner: Element) =>

@@ -1183,6 +1183,15 @@ describe('Chromium’s renderer verdict (IntersectionObserver v2), where the bro
       await expectRefused(COVERED);
     });
 
+    it('takes its own border-only outline over all of the field (MUI’s notched outline) as painting its border alone, and a border that hides the typing area as covering it', async () => {
+      const html = (border: number) =>
+        `<div><label for="s">Client Secret</label><div style="position:relative"><input id="s"><fieldset id="o" style="pointer-events:none;margin:0;padding:0;border:${border}px solid #c4c4c4"></fieldset></div></div>`;
+      render(html(1), { over: [['#o', { left: 10, top: 100, width: 200, height: 40 }]] });
+      await expectFilled();
+      render(html(16), { over: [['#o', { left: 10, top: 100, width: 200, height: 40 }]] });
+      await expectRefused(COVERED);
+    });
+
     for (const [how, style] of [
       ['one the hit test finds', 'background-color:#d33'],
       ['one the hit test passes through', 'pointer-events:none;background-color:#d33'],

@@ -162,7 +162,7 @@ function labelledByOf(control: Element): Element[] {
  * read beside the control, or reads elsewhere: `aria-labelledby` targets (each, and together) and `aria-label`.
  * `hidden`: all the text of its `<label>` elements, drawn or not.
  */
-function namesOf(control: HTMLElement, win: Window, secret: boolean): { labels: string[]; other: string[]; hidden: string[] } {
+export function namesOf(control: HTMLElement, win: Window, secret: boolean): { labels: string[]; other: string[]; hidden: string[] } {
   const drawn = control.checkVisibility(DRAWN) && !clipped(control, win);
   // A secret's label must be drawn beside it: a label elsewhere on the page is not what the admin reads for this box.
   const beside = (label: Element) => !secret || !drawn || gapBetween(label.getBoundingClientRect(), control.getBoundingClientRect()) <= SECRET_LABEL_REACH_PX;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SELF_HOSTED, MAX_TENANTS, MAX_USES, type Settings } from './model';
+import { MAX_PICKED, MAX_SELF_HOSTED, MAX_TENANTS, MAX_USES, type Settings } from './model';
 import { settingsSchema } from './schema';
 
 /** Chrome's storage.local quota: https://developer.chrome.com/docs/extensions/reference/api/storage#property-local */
@@ -9,7 +9,7 @@ const LOCAL_QUOTA_BYTES = 10 * 1024 * 1024;
 const wide = (length: number) => '€'.repeat(length);
 
 describe('MAX_TENANTS', () => {
-  it('that many rows with the longest label and name the schema allows still fit in storage.local, fill history included', () => {
+  it('that many rows with the longest label and name the schema allows still fit in storage.local, fill history and picked fields included', () => {
     // A long real-world host: a 63-character DNS label (RFC 1035's most) under a console's domain, with a port.
     const host = (n: number) => `${String(n).padStart(63, 'h')}.forgeblocks.com:65535`;
     const settings: Settings = {
@@ -31,6 +31,12 @@ describe('MAX_TENANTS', () => {
         tenantLabel: wide(80),
         tier: 'development',
         environmentId: '00000000-0000-4000-8000-000000000000',
+        at: 1_800_000_000_000 + n,
+      })),
+      // Picked fields (lib/pick) at their most: every origin, every field, each text as long as the schema allows.
+      picked: Array.from({ length: MAX_PICKED }, (_, n) => ({
+        origin: `https://${host(n)}`,
+        fields: (['clientId', 'clientSecret', 'environmentId', 'credential'] as const).map((field, position) => ({ field, label: wide(200), name: wide(200), id: wide(200), position: position + 1 })),
         at: 1_800_000_000_000 + n,
       })),
     };

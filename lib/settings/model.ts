@@ -25,6 +25,29 @@ export interface UseRecord {
   at: number;
 }
 
+/** A field of a credential the admin may pick on a form no console module knows (lib/pick/fields.ts). */
+export type PickKey = 'clientId' | 'clientSecret' | 'environmentId' | 'credential';
+
+/** How to find a picked field again: what the page shows and names it by, never what it holds. */
+export interface PickedField {
+  /** Which of the credential's fields (named `field`: a settings file refuses a key named `key`, lib/settings/transfer.ts). */
+  field: PickKey;
+  /** Its own drawn label, normalised as lib/fill/locate.ts matches it. */
+  label?: string;
+  name?: string;
+  id?: string;
+  /** 1-based place among the text controls of its form (or of the page, outside a form), shown in Options. */
+  position: number;
+}
+
+/** The fields the admin picked at one https origin. */
+export interface PickedForm {
+  origin: string;
+  fields: PickedField[];
+  /** When they were picked, ms since epoch. */
+  at: number;
+}
+
 export interface Settings {
   version: 1;
   tenants: TenantMapping[];
@@ -33,6 +56,8 @@ export interface Settings {
   readClipboardOnOpen: boolean;
   /** Newest first, at most MAX_USES. */
   uses: UseRecord[];
+  /** One row per origin. */
+  picked: PickedForm[];
 }
 
 /** In promotion order, lowest first. */
@@ -62,6 +87,7 @@ export const MAX_USES = 200;
  */
 export const MAX_TENANTS = 5_000;
 export const MAX_SELF_HOSTED = 50;
+export const MAX_PICKED = 100;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: 1,
@@ -70,4 +96,5 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   idleClearMinutes: DEFAULT_IDLE_CLEAR_MINUTES,
   readClipboardOnOpen: false,
   uses: [],
+  picked: [],
 }) as Settings;

@@ -4,7 +4,7 @@ import { client, environment } from '../../test/fixtures/environments';
 import { DEFAULT_SETTINGS, MAX_USES } from './model';
 import { repairSettings } from './repair';
 import { loadSettings, updateSettings } from './store';
-import { DEV_TENANT, fillRecord, PROD_TENANT } from '../../test/fixtures/tenants';
+import { DEV_TENANT, fillRecord, PICKED_FORM, PROD_TENANT } from '../../test/fixtures/tenants';
 
 const dev = environment('dev');
 const production = environment('production');
@@ -89,6 +89,7 @@ describe('repair, reset and migration', () => {
       idleClearMinutes: 30,
       readClipboardOnOpen: true,
       uses: [],
+      picked: [],
     });
     expect(notice).toBe('Settings from an earlier version were upgraded.');
   });
@@ -111,5 +112,15 @@ describe('repair, reset and migration', () => {
     expect(settings.uses).toHaveLength(MAX_USES);
     expect(settings.uses[0]).toEqual(fillRecord(MAX_USES + 4));
     expect(settings.uses.at(-1)).toEqual(fillRecord(5));
+  });
+
+  it('keeps picked forms that validate, one per origin, and drops a row that could never be found again or holds a value', () => {
+    const unfindable = { origin: 'https://other.example.test', fields: [{ field: 'clientId', position: 1 }], at: 1 };
+    const withValue = { ...PICKED_FORM, origin: 'https://third.example.test', fields: [{ ...PICKED_FORM.fields[0], value: 'x' }] };
+    const { settings, notice } = repairSettings({ version: 1, tenants: [], picked: [PICKED_FORM, { ...PICKED_FORM, at: 2 }, unfindable, withValue] });
+    expect(settings.picked).toEqual([PICKED_FORM, { ...withValue, fields: [PICKED_FORM.fields[0]] }]);
+    expect(notice).toContain('picked: 2 entries were dropped');
+    expect(notice).toContain('picked[2].fields[0]: needs a label, a name or an id');
+    expect(notice).toContain('unknown fields were removed (picked[3].fields[0].value)');
   });
 });

@@ -16,12 +16,14 @@
  * the repaired object is stored on the next change, so the notice stays visible until then.
  */
 import * as z from 'zod/mini';
-import { DEFAULT_IDLE_CLEAR_MINUTES, DEFAULT_SETTINGS, MAX_SELF_HOSTED, MAX_TENANTS, type Settings, type Tier } from './model';
+import { DEFAULT_IDLE_CLEAR_MINUTES, DEFAULT_SETTINGS, MAX_PICKED, MAX_SELF_HOSTED, MAX_TENANTS, type Settings, type Tier } from './model';
 import {
   idleClearSchema,
   issuesOf,
+  pickedFormSchema,
   readClipboardSchema,
   selfHostedSchema,
+  storedPickedFormSchema,
   storedSelfHostedSchema,
   storedTenantSchema,
   storedUseSchema,
@@ -98,10 +100,12 @@ function repairVersion1(raw: Record<string, unknown>, notes: string[]): Settings
     unique: true,
   });
   const uses = repairRows('uses', raw.uses, { strict: useSchema, stored: storedUseSchema }, notes, { unique: false });
+  const picked = repairRows('picked', raw.picked, { strict: pickedFormSchema, stored: storedPickedFormSchema }, notes, { unique: true });
   const unknown = Object.keys(raw).filter((key) => !(key in DEFAULT_SETTINGS));
   if (unknown.length > 0) notes.push(`unknown fields were removed (${unknown.join(', ')})`);
   if (tenants.length > MAX_TENANTS) notes.push(`only the first ${MAX_TENANTS} tenants were kept`);
   if (selfHosted.length > MAX_SELF_HOSTED) notes.push(`only the first ${MAX_SELF_HOSTED} console origins were kept`);
+  if (picked.length > MAX_PICKED) notes.push(`only the first ${MAX_PICKED} picked forms were kept`);
   return {
     version: 1,
     tenants: tenants.slice(0, MAX_TENANTS),
@@ -109,6 +113,7 @@ function repairVersion1(raw: Record<string, unknown>, notes: string[]): Settings
     idleClearMinutes: repairValue('idleClearMinutes', raw.idleClearMinutes, idleClearSchema, DEFAULT_IDLE_CLEAR_MINUTES, notes),
     readClipboardOnOpen: repairValue('readClipboardOnOpen', raw.readClipboardOnOpen, readClipboardSchema, false, notes),
     uses: newestFirst(uses),
+    picked: picked.slice(0, MAX_PICKED),
   };
 }
 
@@ -153,6 +158,7 @@ function migrateVersion0(raw: Record<string, unknown>): Record<string, unknown> 
     idleClearMinutes: raw.autoClearMinutes,
     readClipboardOnOpen: raw.pasteOnOpen,
     uses: [],
+    picked: [],
   };
 }
 

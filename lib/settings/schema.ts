@@ -7,7 +7,7 @@ import { CONSOLES, SELF_HOSTABLE_CONSOLE_IDS } from '../consoles';
 import type { ConsoleId, SelfHostedConsole } from '../consoles/types';
 import { isHttpsOrigin } from '../origin';
 import { isEnvironmentId, REGION_TLDS } from '../regions';
-import { MAX_IDLE_CLEAR_MINUTES, MAX_SELF_HOSTED, MAX_TENANTS, TIERS, type TenantMapping } from './model';
+import { MAX_IDLE_CLEAR_MINUTES, MAX_PICKED, MAX_SELF_HOSTED, MAX_TENANTS, TIERS, type TenantMapping } from './model';
 
 const MAX_LABEL_LENGTH = 80;
 const MAX_NAME_LENGTH = 200;
@@ -118,6 +118,30 @@ const USE_OBJECT = expecting('a use record');
 export const useSchema = z.strictObject(useFields, USE_OBJECT);
 export const storedUseSchema = z.object(useFields, USE_OBJECT);
 
+/**
+ * A picked field (lib/pick): what the page names it by, bounded; a page chose these strings, so they are never more
+ * than text to match. At least one of label, name and id, or the engine could never find it again.
+ */
+const MAX_PICKED_TEXT = 200;
+const pickedTextSchema = z.string(expecting('text')).check(z.minLength(1, 'must not be empty'), z.maxLength(MAX_PICKED_TEXT, `at most ${MAX_PICKED_TEXT} characters`));
+const pickedFieldFields = {
+  field: z.enum(['clientId', 'clientSecret', 'environmentId', 'credential'], expecting('one of clientId, clientSecret, environmentId, credential')),
+  label: z.optional(pickedTextSchema),
+  name: z.optional(pickedTextSchema),
+  id: z.optional(pickedTextSchema),
+  position: z.int(expecting('a whole number')).check(z.gte(1, 'at least 1'), z.lte(10_000, 'at most 10000')),
+};
+const findable = z.refine<{ label?: string; name?: string; id?: string }>((field) => !!(field.label || field.name || field.id), 'needs a label, a name or an id');
+const oneRowPerKey = z.refine<readonly { field: string }[]>((fields) => new Set(fields.map((field) => field.field)).size === fields.length, 'each field once');
+const PICKED_OBJECT = expecting('an object with origin, fields and at');
+const pickedFormFields = <Field extends z.ZodMiniType<{ field: string; label?: string; name?: string; id?: string }>>(field: Field) => ({
+  origin: originSchema,
+  fields: z.array(field, expecting('a list of fields')).check(z.minLength(1, 'at least one field'), z.maxLength(4, 'at most 4 fields'), oneRowPerKey),
+  at: z.number(expecting('a time')).check(z.nonnegative()),
+});
+export const pickedFormSchema = z.strictObject(pickedFormFields(z.strictObject(pickedFieldFields).check(findable)), PICKED_OBJECT);
+export const storedPickedFormSchema = z.object(pickedFormFields(z.object(pickedFieldFields).check(findable)), PICKED_OBJECT);
+
 export const idleClearSchema = z
   .number(expecting('a number of minutes'))
   .check(
@@ -176,4 +200,5 @@ export const settingsSchema = z.strictObject({
   idleClearMinutes: idleClearSchema,
   readClipboardOnOpen: readClipboardSchema,
   uses: z.array(useSchema),
+  picked: z.array(pickedFormSchema).check(z.maxLength(MAX_PICKED), oneRowPerOrigin('picked')),
 });

@@ -15,7 +15,7 @@ beforeEach(() => {
 describe('defaults and storage', () => {
   it('starts from the documented defaults, without a notice, when nothing is stored', async () => {
     const { settings, notice } = await loadSettings();
-    expect(settings).toEqual({ version: 1, tenants: [], selfHosted: [], idleClearMinutes: 10, readClipboardOnOpen: false, uses: [] });
+    expect(settings).toEqual({ version: 1, tenants: [], selfHosted: [], idleClearMinutes: 10, readClipboardOnOpen: false, uses: [], picked: [] });
     expect(notice).toBeUndefined();
   });
 

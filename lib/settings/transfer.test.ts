@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { client, environment } from '../../test/fixtures/environments';
 import { exportSettings, parseSettingsImport } from './transfer';
-import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
+import { DEV_TENANT, fillRecord, PICKED_FORM, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
 
 const dev = environment('dev');
 
@@ -21,12 +21,20 @@ describe('export and import', () => {
     selfHosted: [{ origin: 'https://pa.demo.internal:9000', consoleId: 'pingaccess' }],
     idleClearMinutes: 15,
     uses: [fillRecord(1)],
+    picked: [PICKED_FORM],
   });
 
   it('exports the map and preferences, not the fill history, and imports them back', () => {
     const text = exportSettings(settings);
     expect(JSON.parse(text)).not.toHaveProperty('uses');
     expect(parseSettingsImport(text)).toEqual({ ok: true, settings: { ...settings, uses: [] } });
+  });
+
+  it('exports picked fields as names only, and refuses to import one with a value in it', () => {
+    expect(JSON.parse(exportSettings(settings)).picked).toEqual([PICKED_FORM]);
+    const file = JSON.parse(exportSettings(settings));
+    file.picked[0].fields[0].value = 'typed';
+    expect(parseSettingsImport(JSON.stringify(file))).toMatchObject({ ok: false, errors: [{ path: 'picked[0].fields[0].value', message: 'unknown field' }] });
   });
 
   const jsonError = (text: string) => {

@@ -5,7 +5,7 @@
  * and the options page loads it by `import()` when the admin imports or exports (entrypoints/options/main.tsx).
  */
 import * as z from 'zod/mini';
-import { DEFAULT_IDLE_CLEAR_MINUTES, MAX_SELF_HOSTED, MAX_TENANTS, type Settings } from './model';
+import { DEFAULT_IDLE_CLEAR_MINUTES, MAX_PICKED, MAX_SELF_HOSTED, MAX_TENANTS, type Settings } from './model';
 import { isRecord } from './repair';
 import {
   expecting,
@@ -13,6 +13,7 @@ import {
   idleClearSchema,
   issuesOf,
   oneRowPerOrigin,
+  pickedFormSchema,
   readClipboardSchema,
   selfHostedSchema,
   type SettingsError,
@@ -33,6 +34,8 @@ export function exportSettings(settings: Settings): string {
     selfHosted: settings.selfHosted,
     idleClearMinutes: settings.idleClearMinutes,
     readClipboardOnOpen: settings.readClipboardOnOpen,
+    // How to find picked fields again on forms no console module knows (lib/pick): names, never values.
+    picked: settings.picked,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -52,6 +55,12 @@ const importSchema = z.strictObject({
   ),
   idleClearMinutes: z.optional(idleClearSchema),
   readClipboardOnOpen: z.optional(readClipboardSchema),
+  picked: z.optional(
+    z.array(pickedFormSchema, expecting('a list of picked forms')).check(
+      z.maxLength(MAX_PICKED, `at most ${MAX_PICKED} picked forms`),
+      oneRowPerOrigin('picked'),
+    ),
+  ),
 }, expecting('a settings object'));
 
 /** Key names that hold secrets in the credential formats this extension reads (lib/credential/README.md) and beyond. */
@@ -256,6 +265,7 @@ export function parseSettingsImport(
       idleClearMinutes: file.idleClearMinutes ?? DEFAULT_IDLE_CLEAR_MINUTES,
       readClipboardOnOpen: file.readClipboardOnOpen ?? false,
       uses: [],
+      picked: file.picked ?? [],
     },
   };
 }

@@ -32,6 +32,7 @@ export const DEMO_SETTINGS: Settings = {
   uses: [
     { fingerprint: '0123456789abcdef', origin: CONSOLE_ORIGINS.aic, consoleId: 'aic', environmentId: environment('dev').id, at: Date.UTC(2026, 0, 5) },
   ],
+  picked: [],
 };
 
 /** lib/vault.ts: the text it keeps under VAULT_KEY and its use time under VAULT_TOUCHED_KEY, in storage.session. */
