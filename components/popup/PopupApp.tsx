@@ -256,6 +256,17 @@ export function PopupApp(props: PopupAppProps) {
     : [];
 
   const loadFailure = part && 'failure' in part ? part.failure : undefined;
+  // Picking fields and describing the form: the first screen's action on a page no console module knows; on a known
+  // console, where the fill finds its own fields, a section the admin opens when it did not.
+  const knownConsole = 'consoleId' in target;
+  const formTools = (props.pick || props.onDescribeForms) && (
+    <>
+      {props.pick && (
+        <PickFieldsPanel key={fingerprint} {...props.pick} notReady={notReady} onPick={() => props.pick!.onPick(credential!.kind)} />
+      )}
+      {props.onDescribeForms && <FormDescriptionButton onDescribe={props.onDescribeForms} />}
+    </>
+  );
 
   return (
     <div class="popup" ref={root}>
@@ -329,10 +340,7 @@ export function PopupApp(props: PopupAppProps) {
         beside={<TestButtons running={testing} notReady={notReady} onTest={startTest} onCancel={props.onCancelTest} />}
         onFill={props.onFill}
       />
-      {props.pick && (
-        <PickFieldsPanel key={fingerprint} {...props.pick} notReady={notReady} onPick={() => props.pick!.onPick(credential!.kind)} />
-      )}
-      {props.onDescribeForms && <FormDescriptionButton onDescribe={props.onDescribeForms} />}
+      {!knownConsole && formTools}
       <ConnectionPanel
         report={connection}
         running={testing}
@@ -353,6 +361,11 @@ export function PopupApp(props: PopupAppProps) {
               scopes={plannedScopes ? { value: scopes, onChange: setScopes, planned: plannedScopes } : undefined}
               fold={fold('fill-options')}
             />
+          )}
+          {knownConsole && formTools && (
+            <Fold summary="Fields not found? Pick them" {...fold('form-tools')}>
+              {formTools}
+            </Fold>
           )}
           <Fold summary="Credential details" {...fold('details')}>
             {views && <views.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />}

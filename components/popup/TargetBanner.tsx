@@ -59,8 +59,9 @@ export function TargetBanner({ target, environment, onRememberTenant }: TargetBa
                 <button type="button" class="link" onClick={remember} aria-describedby="remember-environment">
                   Remember this tenant uses this environment
                 </button>{' '}
-                <span id="remember-environment" class="muted">
-                  ({environment})
+                {/* A bare environment id is long and stands in full on the line below; its start names it here. */}
+                <span id="remember-environment" class="muted" title={environment}>
+                  ({environment.length > 24 ? `${environment.slice(0, 8)}…` : environment})
                 </span>
               </>
             )}
