@@ -235,7 +235,7 @@ test('the promotion view after filling the dev and staging tenants', async ({ co
   await options.getByRole('button', { name: 'Copy settings JSON' }).click();
   await expect(options.getByText('Settings JSON copied.')).toBeVisible();
   const exported = await options.evaluate(() => navigator.clipboard.readText());
-  expect(JSON.parse(exported)).toEqual({ ...file, selfHosted: [{ origin: CONSOLE_ORIGINS.pingaccess, consoleId: 'pingaccess' }], idleClearMinutes: 10, readClipboardOnOpen: false });
+  expect(JSON.parse(exported)).toEqual({ ...file, selfHosted: [{ origin: CONSOLE_ORIGINS.pingaccess, consoleId: 'pingaccess' }], idleClearMinutes: 10, readClipboardOnOpen: false, picked: [] });
   for (const secret of [productDev.text, gatewayStaging.text, await fingerprintOf(productDev)]) expect(exported).not.toContain(secret);
 });
 
