@@ -65,8 +65,19 @@ export function pickFields(prompts: readonly PickPrompt[], win: Window = window)
   const host = document.createElement('div');
   // Closed: the page's script cannot reach into the prompt nor press its buttons.
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${STYLE}</style><div role="dialog" aria-label="Pick fields"><p class="prompt"></p><p class="why" hidden></p><button type="button" class="skip">Skip</button><button type="button" class="stop">Stop (Esc)</button></div>`;
-  const [prompt, why, skip, stop] = ['.prompt', '.why', '.skip', '.stop'].map((selector) => shadow.querySelector<HTMLElement>(selector)!) as [HTMLElement, HTMLElement, HTMLButtonElement, HTMLButtonElement];
+  // Built node by node, never from markup (the README's rule: no HTML from strings anywhere).
+  const element = <Tag extends keyof HTMLElementTagNameMap>(tag: Tag, set: Partial<HTMLElementTagNameMap[Tag]> = {}) =>
+    Object.assign(document.createElement(tag), set);
+  const style = element('style', { textContent: STYLE });
+  const dialog = element('div');
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-label', 'Pick fields');
+  const prompt = element('p', { className: 'prompt' });
+  const why = element('p', { className: 'why', hidden: true });
+  const skip = element('button', { type: 'button', className: 'skip', textContent: 'Skip' });
+  const stop = element('button', { type: 'button', className: 'stop', textContent: 'Stop (Esc)' });
+  dialog.append(prompt, why, skip, stop);
+  shadow.append(style, dialog);
   document.documentElement.append(host);
 
   return new Promise((resolve) => {
