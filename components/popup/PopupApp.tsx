@@ -153,9 +153,8 @@ export function PopupApp(props: PopupAppProps) {
   // The engine and the views of a credential load with the first text (a paste, the vault's credential at open) or the
   // context menu's draft: the empty popup runs without them.
   const part = pastePart.use(text.trim() !== '' || props.draft !== undefined);
-  const reader = part && 'module' in part ? part.module : undefined;
-  const views = reader;
-  const read = useMemo(() => (text.trim() === '' || !reader ? undefined : reader.readCredential(text)), [text, reader]);
+  const pasted = part && 'module' in part ? part.module : undefined;
+  const read = useMemo(() => (text.trim() === '' || !pasted ? undefined : pasted.readCredential(text)), [text, pasted]);
   const credential = read?.ok ? read.credential : undefined;
 
   const [picked, setPicked] = useState<ConsoleId>();
@@ -166,21 +165,21 @@ export function PopupApp(props: PopupAppProps) {
   // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
   const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
   useEffect(() => {
-    if (!credential || !reader) return;
+    if (!credential || !pasted) return;
     let current = true;
-    void reader.fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
+    void pasted.fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
     return () => {
       current = false;
     };
-  }, [credential, reader]);
+  }, [credential, pasted]);
   const fingerprint = fingerprinted && fingerprinted.of === credential ? fingerprinted.fingerprint : undefined;
 
   const checks = useMemo(
     () =>
-      credential && reader
-        ? reader.checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
+      credential && pasted
+        ? pasted.checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
         : [],
-    [credential, reader, onConsole, fingerprint],
+    [credential, pasted, onConsole, fingerprint],
   );
 
   // "Paste to checks rendered": from the input event to the DOM holding the new checks (layout effects run right
@@ -286,8 +285,8 @@ export function PopupApp(props: PopupAppProps) {
           {props.storageNotice}
         </p>
       )}
-      {props.draft && views && (
-        <views.DraftView
+      {props.draft && pasted && (
+        <pasted.DraftView
           {...props.draft}
           context={onConsole?.context}
           now={now}
@@ -368,15 +367,15 @@ export function PopupApp(props: PopupAppProps) {
             </Fold>
           )}
           <Fold summary="Credential details" {...fold('details')}>
-            {views && <views.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />}
+            {pasted && <pasted.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />}
           </Fold>
           {requests.length > 0 && (
             <Fold summary="Export as an API request" {...fold('export')}>
-              {views && <views.ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />}
+              {pasted && <pasted.ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />}
             </Fold>
           )}
           <Fold summary={`Claims (${Object.keys(credential.claims).length})`} {...fold('claims')}>
-            {views && <views.ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />}
+            {pasted && <pasted.ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />}
           </Fold>
         </>
       )}
