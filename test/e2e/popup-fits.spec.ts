@@ -129,3 +129,22 @@ test('with no script run at all, popup.html itself draws the empty popup: its he
     await page.screenshot({ path: path.join(OUT, `fits-before-script-${colorScheme}.png`) });
   }
 });
+
+test('a credential pasted while the popup\'s script is held back is read once the script runs', async ({ context, extensionId, fixtures }) => {
+  const page = await context.newPage();
+  await page.setViewportSize(VIEWPORT);
+  // The entry chunk is held at the network layer until the paste is done (https://chromedevtools.github.io/devtools-protocol/tot/Fetch/):
+  // the admin's text lands in popup.html's own box, before main.tsx exists.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/chunks/popup-*.js' }] });
+  const held = new Promise<string>((resolve) => cdp.once('Fetch.requestPaused', ({ requestId }) => resolve(requestId)));
+  await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'commit' });
+  const requestId = await held;
+  const box = page.getByRole('textbox', { name: 'Credential' });
+  await box.fill(fixtures.samples.gatewayDev.text);
+  // Still held: none of the script's own parts is drawn yet.
+  await expect(page.getByRole('button', { name: /^Options/ })).toHaveCount(0);
+  await cdp.send('Fetch.continueRequest', { requestId });
+  await expect(page.locator('.checks-counts')).toContainText('Checks');
+  await expect(page.getByText('gateway JWT · 1,052 characters')).toBeVisible();
+});
