@@ -1,52 +1,18 @@
 /**
  * `npm run size`: gzip size of what each part of the built extension loads, against test/bench/budgets.json.
- * A page's first screen is every JS/CSS file its HTML pulls in, followed through static imports between chunks, so
- * shared chunks count for each page that loads them; "all it can load" adds the chunks dynamic `import()`s bring in
- * (a paste's credential engine, the popup's folded sections). Exits 1 when a budget is exceeded.
+ * A page's first screen is every JS/CSS file its HTML pulls in, followed through static imports (./built-files.ts);
+ * "all it can load" adds the chunks dynamic `import()`s bring in (a paste's credential engine, the popup's folded
+ * sections). Exits 1 when a budget is exceeded.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { builtFiles } from './built-files';
 
 const OUT = path.resolve(process.argv[2] ?? '.output/chrome-mv3');
 const budgets = JSON.parse(await readFile(new URL('./budgets.json', import.meta.url), 'utf8')) as Record<string, number>;
 
-async function gzipOf(file: string) {
-  return gzipSync(await readFile(path.join(OUT, file)), { level: 9 }).length;
-}
-
-/** Static `import ... from "./x.js"` / `import "./x.js"`; with `dynamic`, also `import("./x.js")` (any quotes). */
-const STATIC_IMPORT = /(?:import|from)\s*["']([^"']+\.js)["']/g;
-const ANY_IMPORT = /(?:import|from)\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g;
-
-/** Files a script loads through its imports, transitively. */
-async function withImports(entry: string, dynamic = false, seen = new Set<string>()): Promise<Set<string>> {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  if (!entry.endsWith('.js')) return seen;
-  const source = await readFile(path.join(OUT, entry), 'utf8');
-  for (const match of source.matchAll(dynamic ? ANY_IMPORT : STATIC_IMPORT)) {
-    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(entry), match[1]!));
-    await withImports(resolved.replace(/^\//, ''), dynamic, seen);
-  }
-  return seen;
-}
-
-async function pageFiles(html: string, dynamic = false) {
-  const source = await readFile(path.join(OUT, html), 'utf8');
-  const files = new Set<string>();
-  for (const match of source.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) {
-    for (const file of await withImports(match[1]!, dynamic)) files.add(file);
-  }
-  return files;
-}
-
-async function total(files: Iterable<string>) {
-  let sum = 0;
-  for (const file of files) sum += await gzipOf(file);
-  return sum;
-}
+const { gzipOf, withImports, pageFiles, total } = builtFiles(OUT);
 
 const rows: { part: string; bytes: number; budget: number }[] = [];
 for (const page of ['popup', 'options']) {

@@ -38,9 +38,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function launchExtension(server: FixtureServer, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build --mode e2e\` (or \`npm run build:e2e\`) first.`);
+/** `extensionDir`: another copy of the built extension (the bench adds a baseline page to one). */
+export async function launchExtension(server: FixtureServer, options: { colorScheme?: 'light' | 'dark'; extensionDir?: string } = {}) {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npx wxt build --mode e2e\` (or \`npm run build:e2e\`) first.`);
   }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'pch-e2e-'));
   const debuggingPort = await freePort();
@@ -49,8 +51,8 @@ export async function launchExtension(server: FixtureServer, options: { colorSch
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--remote-debugging-port=${debuggingPort}`,
       '--disable-gpu',
       '--no-first-run',
