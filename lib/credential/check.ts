@@ -1,7 +1,6 @@
 /** Credential (+ where it is going) -> checks, in the stable order of CHECK_IDS. */
 import * as z from 'zod/mini';
 import { isEnvironmentId } from '../regions';
-import { regionEvidence, type RegionEvidence } from './claim-region';
 import { CLIENT_ID_CLAIMS, CLIENT_SECRET_CLAIMS, ENVIRONMENT_ID_CLAIMS } from './claim-names';
 import { suggestedConsoleName, type NameRule } from './names';
 import type { Check, CheckContext, Credential, CredentialKind } from './types';
@@ -172,7 +171,8 @@ function ownTenantHost(credential: Credential, context: CheckContext): string | 
   return new URL(context.origin).hostname;
 }
 
-function regionChecks(credential: Credential, evidence: RegionEvidence, context: CheckContext): CheckOf[] {
+function regionChecks(credential: Credential, context: CheckContext): CheckOf[] {
+  const evidence = credential.regionEvidence;
   const checks: CheckOf[] = [];
   const tenantHost = ownTenantHost(credential, context);
   const naming = evidence.urls.filter((url) => !url.region && url.host.toLowerCase() === tenantHost);
@@ -373,12 +373,11 @@ function reuseCheck(context: CheckContext): CheckOf | undefined {
 }
 
 export function checkCredential(credential: Credential, context: CheckContext = {}): Check[] {
-  const evidence = regionEvidence(credential.claims);
   const checks: (CheckOf | undefined)[] = [
     ...structureChecks(credential),
     environmentIdCheck(credential),
     requiredClaimsCheck(credential),
-    ...regionChecks(credential, evidence, context),
+    ...regionChecks(credential, context),
     ...timeChecks(credential, context.now ?? Date.now()),
     ...targetChecks(credential, context),
     context.expected ? mappingCheck(credential, context.expected) : elsewhereCheck(credential, context),

@@ -20,11 +20,12 @@ export interface RegionClaim {
   region: Region | undefined;
 }
 
+/** Read-only: the read works it out once and the credential carries it to the check (`Credential.regionEvidence`). */
 export interface RegionEvidence {
-  urls: UrlClaim[];
-  regionClaims: RegionClaim[];
+  readonly urls: readonly UrlClaim[];
+  readonly regionClaims: readonly RegionClaim[];
   /** Every distinct table region named by a voting URL or a region claim, in first-seen order. */
-  regions: Region[];
+  readonly regions: readonly Region[];
 }
 
 /**
