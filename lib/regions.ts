@@ -43,14 +43,18 @@ export function regionHosts(region: Region) {
   } as const;
 }
 
+/** Each region's PingOne domain, longest TLD first (see regionOfHost); built once, not for every host looked up. */
+const PINGONE_DOMAINS = [...REGIONS]
+  .sort((a, b) => b.tld.length - a.tld.length)
+  .map((region) => ({ region, domain: `pingone.${region.tld}`, subdomainSuffix: `.pingone.${region.tld}` }));
+
 /**
  * The region a host name belongs to, if it is a PingOne host (`<anything>.pingone.<tld>`).
  * `com.au` is tried before `com` so `auth.pingone.com.au` is Australia, not a subdomain trick.
  */
 export function regionOfHost(hostname: string): Region | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  const byLongestTld = [...REGIONS].sort((a, b) => b.tld.length - a.tld.length);
-  return byLongestTld.find((region) => host.endsWith(`.pingone.${region.tld}`) || host === `pingone.${region.tld}`);
+  return PINGONE_DOMAINS.find(({ domain, subdomainSuffix }) => host.endsWith(subdomainSuffix) || host === domain)?.region;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
