@@ -45,12 +45,15 @@ const REGION_CLAIM_NAMES = ['targetGeography'];
  * A claim naming one is Ping's; nothing is ever built from it (requests use lib/regions.ts only).
  */
 const PING_DOMAINS_OUTSIDE_TABLE: readonly { suffix: string; tld: Region['tld'] }[] = [{ suffix: 'pingone.au', tld: 'com.au' }];
+/** Each of those domains as the end of a subdomain, with its region: looked up once, not for every URL claim. */
+const PING_SUBDOMAIN_SUFFIXES = PING_DOMAINS_OUTSIDE_TABLE.map(({ suffix, tld }) => ({ subdomainSuffix: `.${suffix}`, region: regionByTld(tld) }));
 
-/** The region of a Ping host: the region table's names first, then Ping's other domains above. */
+/** The region of a Ping host: the region table's names first (regionOfHost normalises the host itself), then Ping's other domains above. */
 function regionOfPingHost(hostname: string): Region | undefined {
+  const region = regionOfHost(hostname);
+  if (region) return region;
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  const other = PING_DOMAINS_OUTSIDE_TABLE.find(({ suffix }) => host.endsWith(`.${suffix}`));
-  return regionOfHost(host) ?? (other && regionByTld(other.tld));
+  return PING_SUBDOMAIN_SUFFIXES.find(({ subdomainSuffix }) => host.endsWith(subdomainSuffix))?.region;
 }
 
 const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -68,17 +71,23 @@ function parseClaimUrl(value: string): URL | undefined {
   }
 }
 
+/** Each region by its code and its TLD, lower case; the first region in table order keeps a name two would share. */
+const REGION_BY_CLAIM_VALUE = new Map<string, Region>();
+for (const region of REGIONS) {
+  for (const name of [region.code.toLowerCase(), region.tld]) if (!REGION_BY_CLAIM_VALUE.has(name)) REGION_BY_CLAIM_VALUE.set(name, region);
+}
+
 /** A region claim's value as a table entry: its code (`EU`) or its TLD (`eu`), case-insensitively. */
 function regionOfClaimValue(value: string): Region | undefined {
-  const wanted = value.trim().toLowerCase();
-  return REGIONS.find((region) => region.code.toLowerCase() === wanted || region.tld === wanted);
+  return REGION_BY_CLAIM_VALUE.get(value.trim().toLowerCase());
 }
 
 function addUrlClaim(urls: UrlClaim[], claim: string, value: unknown): void {
   if (typeof value !== 'string') return;
   const url = parseClaimUrl(value);
   if (!url) return;
-  urls.push({ claim, host: url.hostname, region: regionOfPingHost(url.hostname), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
+  const host = url.hostname;
+  urls.push({ claim, host, region: regionOfPingHost(host), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
 }
 
 function vote(regions: Region[], region: Region | undefined): void {
