@@ -82,11 +82,26 @@ function regionOfClaimValue(value: string): Region | undefined {
   return REGION_BY_CLAIM_VALUE.get(value.trim().toLowerCase());
 }
 
+/**
+ * A URL that is only a scheme and a plain host: lower-case letter-digit-hyphen labels (no `xn--`, no double hyphen) and
+ * a letters-only TLD. Any URL parser gives such a host as written (nothing to percent-decode, map, punycode-check or
+ * read as an IPv4 address), so its host is taken without `new URL`; PingOne's own URL claims have this form.
+ */
+const PLAIN_HOST_URL = /^(?:https?|wss?):\/\/((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]{2,63})\/?$/;
+/** Within it no label passes DNS's 63 characters, a limit some parsers enforce and the WHATWG one does not. */
+const PLAIN_HOST_MAX_LENGTH = 63;
+
+/** The host of a claim value that is an http(s) or ws(s) URL; undefined for any other value. */
+function claimUrlHost(value: string): string | undefined {
+  const plain = PLAIN_HOST_URL.exec(value)?.[1];
+  if (plain !== undefined && plain.length <= PLAIN_HOST_MAX_LENGTH) return plain;
+  return parseClaimUrl(value)?.hostname;
+}
+
 function addUrlClaim(urls: UrlClaim[], claim: string, value: unknown): void {
   if (typeof value !== 'string') return;
-  const url = parseClaimUrl(value);
-  if (!url) return;
-  const host = url.hostname;
+  const host = claimUrlHost(value);
+  if (host === undefined) return;
   urls.push({ claim, host, region: regionOfPingHost(host), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
 }
 
