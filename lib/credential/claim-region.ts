@@ -88,7 +88,7 @@ function regionOfClaimValue(value: string): Region | undefined {
  * read as an IPv4 address), so its host is taken without `new URL`; PingOne's own URL claims have this form.
  */
 const PLAIN_HOST_URL = /^(?:https?|wss?):\/\/((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]{2,63})\/?$/;
-/** Within it no label passes DNS's 63 characters, a limit some parsers enforce and the WHATWG one does not. */
+/** A host this short has no label over DNS's 63 characters, a limit some parsers enforce and the WHATWG one does not. */
 const PLAIN_HOST_MAX_LENGTH = 63;
 
 /** The host of a claim value that is an http(s) or ws(s) URL; undefined for any other value. */
