@@ -43,10 +43,8 @@ export function regionHosts(region: Region) {
   } as const;
 }
 
-/** Each region's PingOne domain, longest TLD first (see regionOfHost); built once, not for every host looked up. */
-const PINGONE_DOMAINS = [...REGIONS]
-  .sort((a, b) => b.tld.length - a.tld.length)
-  .map((region) => ({ region, domain: `pingone.${region.tld}`, subdomainSuffix: `.pingone.${region.tld}` }));
+/** The region table, longest TLD first (see regionOfHost): sorted once, not for every host looked up. */
+const BY_LONGEST_TLD = [...REGIONS].sort((a, b) => b.tld.length - a.tld.length);
 
 /**
  * The region a host name belongs to, if it is a PingOne host (`<anything>.pingone.<tld>`).
@@ -54,7 +52,7 @@ const PINGONE_DOMAINS = [...REGIONS]
  */
 export function regionOfHost(hostname: string): Region | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return PINGONE_DOMAINS.find(({ domain, subdomainSuffix }) => host.endsWith(subdomainSuffix) || host === domain)?.region;
+  return BY_LONGEST_TLD.find((region) => host.endsWith(`.pingone.${region.tld}`) || host === `pingone.${region.tld}`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
