@@ -45,15 +45,13 @@ const REGION_CLAIM_NAMES = ['targetGeography'];
  * A claim naming one is Ping's; nothing is ever built from it (requests use lib/regions.ts only).
  */
 const PING_DOMAINS_OUTSIDE_TABLE: readonly { suffix: string; tld: Region['tld'] }[] = [{ suffix: 'pingone.au', tld: 'com.au' }];
-/** Each of those domains as the end of a subdomain, with its region: looked up once, not for every URL claim. */
-const PING_SUBDOMAIN_SUFFIXES = PING_DOMAINS_OUTSIDE_TABLE.map(({ suffix, tld }) => ({ subdomainSuffix: `.${suffix}`, region: regionByTld(tld) }));
-
 /** The region of a Ping host: the region table's names first (regionOfHost normalises the host itself), then Ping's other domains above. */
 function regionOfPingHost(hostname: string): Region | undefined {
   const region = regionOfHost(hostname);
   if (region) return region;
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return PING_SUBDOMAIN_SUFFIXES.find(({ subdomainSuffix }) => host.endsWith(subdomainSuffix))?.region;
+  const other = PING_DOMAINS_OUTSIDE_TABLE.find(({ suffix }) => host.endsWith(`.${suffix}`));
+  return other && regionByTld(other.tld);
 }
 
 const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
