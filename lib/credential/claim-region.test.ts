@@ -71,7 +71,7 @@ describe('regionEvidence', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 
   it.each(['https://auth.pingone.com', 'wss://gateways.pingone.com/', `https://${'a'.repeat(60)}.eu`, `https://${'a'.repeat(61)}.eu`, 'https://xn--bcher-kva.example', 'https://a.0x1f', 'https://1.2.3.4', 'https://a--b.com'])(
     'finds in %s the host new URL finds',
