@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uiRequestSchema } from './messages';
-import { REGION_TLDS, REGIONS } from './regions';
+import { REGION_TLDS, REGIONS, regionOfHost } from './regions';
 
 describe('REGION_TLDS', () => {
   it('lists exactly the region table’s domains, in its order', () => {
@@ -19,5 +19,22 @@ describe('REGION_TLDS', () => {
     for (const regionTld of ['COM', 'pingone.com', 'de', '']) {
       expect(uiRequestSchema.safeParse({ type: 'connection.start', regionTld }).success).toBe(false);
     }
+  });
+});
+
+describe('regionOfHost', () => {
+  it.each([
+    ['auth.pingone.com', 'com'],
+    ['API.PingOne.EU', 'eu'],
+    ['auth.pingone.com.au', 'com.au'],
+    ['pingone.com.au.', 'com.au'],
+    ['pingone.asia', 'asia'],
+    ['a.b.pingone.sg', 'sg'],
+  ])('gives %s the region %s, the longest TLD first', (host, tld) => {
+    expect(regionOfHost(host)?.tld).toBe(tld);
+  });
+
+  it.each(['pingone.com.evil.example', 'evilpingone.com', 'pingone.de', 'auth.pingone.com..', ''])('finds no region for %s', (host) => {
+    expect(regionOfHost(host)).toBeUndefined();
   });
 });

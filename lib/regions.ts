@@ -43,14 +43,16 @@ export function regionHosts(region: Region) {
   } as const;
 }
 
+/** The region table, longest TLD first (see regionOfHost): sorted once, not for every host looked up. */
+const BY_LONGEST_TLD = [...REGIONS].sort((a, b) => b.tld.length - a.tld.length);
+
 /**
  * The region a host name belongs to, if it is a PingOne host (`<anything>.pingone.<tld>`).
  * `com.au` is tried before `com` so `auth.pingone.com.au` is Australia, not a subdomain trick.
  */
 export function regionOfHost(hostname: string): Region | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  const byLongestTld = [...REGIONS].sort((a, b) => b.tld.length - a.tld.length);
-  return byLongestTld.find((region) => host.endsWith(`.pingone.${region.tld}`) || host === `pingone.${region.tld}`);
+  return BY_LONGEST_TLD.find((region) => host.endsWith(`.pingone.${region.tld}`) || host === `pingone.${region.tld}`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,9 +1,9 @@
 /** Credential (+ where it is going) -> checks, in the stable order of CHECK_IDS. */
 import * as z from 'zod/mini';
 import { isEnvironmentId } from '../regions';
-import { regionEvidence, type RegionEvidence } from './claim-region';
 import { CLIENT_ID_CLAIMS, CLIENT_SECRET_CLAIMS, ENVIRONMENT_ID_CLAIMS } from './claim-names';
 import { suggestedConsoleName, type NameRule } from './names';
+import { utcMinute } from './utc-minute';
 import type { Check, CheckContext, Credential, CredentialKind } from './types';
 
 /**
@@ -54,11 +54,6 @@ type CheckOf = Check & { id: CheckId };
 function shown(value: unknown, max = 64): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return text.length > max ? `${text.slice(0, max)}...` : text;
-}
-
-function dateOf(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? `${seconds} (not a valid date)` : date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
 function structureChecks(credential: Credential): CheckOf[] {
@@ -172,7 +167,8 @@ function ownTenantHost(credential: Credential, context: CheckContext): string | 
   return new URL(context.origin).hostname;
 }
 
-function regionChecks(credential: Credential, evidence: RegionEvidence, context: CheckContext): CheckOf[] {
+function regionChecks(credential: Credential, context: CheckContext): CheckOf[] {
+  const evidence = credential.regionEvidence;
   const checks: CheckOf[] = [];
   const tenantHost = ownTenantHost(credential, context);
   const naming = evidence.urls.filter((url) => !url.region && url.host.toLowerCase() === tenantHost);
@@ -232,23 +228,23 @@ function timeChecks(credential: Credential, nowMs: number): CheckOf[] {
     checks.push({
       id: 'time.iat-future',
       level: 'warning',
-      message: `Issued at ${dateOf(issuedAt)}, ${Math.round((issuedAt * 1000 - nowMs) / 60_000)} minutes in the future.`,
+      message: `Issued at ${utcMinute(issuedAt)}, ${Math.round((issuedAt * 1000 - nowMs) / 60_000)} minutes in the future.`,
       hint: "This computer's clock (or the issuer's) is off; the console may refuse the credential until the clocks agree.",
     });
   }
   if (expiresAt !== undefined) {
     checks.push(
       expiresAt * 1000 <= nowMs
-        ? { id: 'time.expired', level: 'error', message: `Expired at ${dateOf(expiresAt)}.`, hint: 'Create a new credential in PingOne.' }
-        : { id: 'time.expired', level: 'ok', message: `Expires at ${dateOf(expiresAt)} (PingOne credentials usually do not expire).` },
+        ? { id: 'time.expired', level: 'error', message: `Expired at ${utcMinute(expiresAt)}.`, hint: 'Create a new credential in PingOne.' }
+        : { id: 'time.expired', level: 'ok', message: `Expires at ${utcMinute(expiresAt)} (PingOne credentials usually do not expire).` },
     );
   }
   if (issuedAt !== undefined && !issuedInFuture) {
     const days = Math.max(0, Math.floor((nowMs - issuedAt * 1000) / DAY_MS));
     checks.push(
       days > ROTATION_AGE_DAYS
-        ? { id: 'time.age', level: 'warning', message: `Issued ${days} days ago (${dateOf(issuedAt)}).`, hint: 'Consider rotating it: create a new credential in PingOne, switch over, then revoke this one.' }
-        : { id: 'time.age', level: 'info', message: `Issued ${days} days ago (${dateOf(issuedAt)}).` },
+        ? { id: 'time.age', level: 'warning', message: `Issued ${days} days ago (${utcMinute(issuedAt)}).`, hint: 'Consider rotating it: create a new credential in PingOne, switch over, then revoke this one.' }
+        : { id: 'time.age', level: 'info', message: `Issued ${days} days ago (${utcMinute(issuedAt)}).` },
     );
   }
   return checks;
@@ -367,18 +363,17 @@ function reuseCheck(context: CheckContext): CheckOf | undefined {
   return {
     id: 'reuse.other-tenant',
     level: 'warning',
-    message: `This credential was already used on ${places.join(', ')}, last on ${dateOf(last / 1000)}.`,
+    message: `This credential was already used on ${places.join(', ')}, last on ${utcMinute(last / 1000)}.`,
     hint: 'The same credential cannot back two connections at once (PingFederate documentation). Create a separate credential for each.',
   };
 }
 
 export function checkCredential(credential: Credential, context: CheckContext = {}): Check[] {
-  const evidence = regionEvidence(credential.claims);
   const checks: (CheckOf | undefined)[] = [
     ...structureChecks(credential),
     environmentIdCheck(credential),
     requiredClaimsCheck(credential),
-    ...regionChecks(credential, evidence, context),
+    ...regionChecks(credential, context),
     ...timeChecks(credential, context.now ?? Date.now()),
     ...targetChecks(credential, context),
     context.expected ? mappingCheck(credential, context.expected) : elsewhereCheck(credential, context),

@@ -20,11 +20,12 @@ export interface RegionClaim {
   region: Region | undefined;
 }
 
+/** Read-only: the read works it out once and the credential carries it to the check (`Credential.regionEvidence`). */
 export interface RegionEvidence {
-  urls: UrlClaim[];
-  regionClaims: RegionClaim[];
+  readonly urls: readonly UrlClaim[];
+  readonly regionClaims: readonly RegionClaim[];
   /** Every distinct table region named by a voting URL or a region claim, in first-seen order. */
-  regions: Region[];
+  readonly regions: readonly Region[];
 }
 
 /**
@@ -44,12 +45,13 @@ const REGION_CLAIM_NAMES = ['targetGeography'];
  * A claim naming one is Ping's; nothing is ever built from it (requests use lib/regions.ts only).
  */
 const PING_DOMAINS_OUTSIDE_TABLE: readonly { suffix: string; tld: Region['tld'] }[] = [{ suffix: 'pingone.au', tld: 'com.au' }];
-
-/** The region of a Ping host: the region table's names first, then Ping's other domains above. */
+/** The region of a Ping host: the region table's names first (regionOfHost normalises the host itself), then Ping's other domains above. */
 function regionOfPingHost(hostname: string): Region | undefined {
+  const region = regionOfHost(hostname);
+  if (region) return region;
   const host = hostname.toLowerCase().replace(/\.$/, '');
   const other = PING_DOMAINS_OUTSIDE_TABLE.find(({ suffix }) => host.endsWith(`.${suffix}`));
-  return regionOfHost(host) ?? (other && regionByTld(other.tld));
+  return other && regionByTld(other.tld);
 }
 
 const URL_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -67,17 +69,38 @@ function parseClaimUrl(value: string): URL | undefined {
   }
 }
 
+/** Each region by its code and its TLD, lower case; the first region in table order keeps a name two would share. */
+const REGION_BY_CLAIM_VALUE = new Map<string, Region>();
+for (const region of REGIONS) {
+  for (const name of [region.code.toLowerCase(), region.tld]) if (!REGION_BY_CLAIM_VALUE.has(name)) REGION_BY_CLAIM_VALUE.set(name, region);
+}
+
 /** A region claim's value as a table entry: its code (`EU`) or its TLD (`eu`), case-insensitively. */
 function regionOfClaimValue(value: string): Region | undefined {
-  const wanted = value.trim().toLowerCase();
-  return REGIONS.find((region) => region.code.toLowerCase() === wanted || region.tld === wanted);
+  return REGION_BY_CLAIM_VALUE.get(value.trim().toLowerCase());
+}
+
+/**
+ * A URL that is only a scheme and a plain host: lower-case letter-digit-hyphen labels (no `xn--`, no double hyphen) and
+ * a letters-only TLD. Any URL parser gives such a host as written (nothing to percent-decode, map, punycode-check or
+ * read as an IPv4 address), so its host is taken without `new URL`; PingOne's own URL claims have this form.
+ */
+const PLAIN_HOST_URL = /^(?:https?|wss?):\/\/((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]{2,63})\/?$/;
+/** A host this short has no label over DNS's 63 characters, a limit some parsers enforce and the WHATWG one does not. */
+const PLAIN_HOST_MAX_LENGTH = 63;
+
+/** The host of a claim value that is an http(s) or ws(s) URL; undefined for any other value. */
+function claimUrlHost(value: string): string | undefined {
+  const plain = PLAIN_HOST_URL.exec(value)?.[1];
+  if (plain !== undefined && plain.length <= PLAIN_HOST_MAX_LENGTH) return plain;
+  return parseClaimUrl(value)?.hostname;
 }
 
 function addUrlClaim(urls: UrlClaim[], claim: string, value: unknown): void {
   if (typeof value !== 'string') return;
-  const url = parseClaimUrl(value);
-  if (!url) return;
-  urls.push({ claim, host: url.hostname, region: regionOfPingHost(url.hostname), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
+  const host = claimUrlHost(value);
+  if (host === undefined) return;
+  urls.push({ claim, host, region: regionOfPingHost(host), votesForRegion: !REGION_NEUTRAL_CLAIMS.has(claim) });
 }
 
 function vote(regions: Region[], region: Region | undefined): void {

@@ -58,6 +58,7 @@ export function credentialFromJwt(compact: string, jwt: DecodedJwt): ReadResult 
       },
     };
   }
+  const evidence = regionEvidence(claims);
   return {
     ok: true,
     credential: {
@@ -66,7 +67,8 @@ export function credentialFromJwt(compact: string, jwt: DecodedJwt): ReadResult 
       raw: compact,
       environmentId: firstText(claims, ENVIRONMENT_ID_CLAIMS) ?? '',
       environmentName: textClaim(claims, 'environmentName'),
-      region: agreedRegion(regionEvidence(claims)),
+      region: agreedRegion(evidence),
+      regionEvidence: evidence,
       organizationId: textClaim(claims, 'organizationId'),
       organizationName: textClaim(claims, 'organizationName'),
       gatewayId: textClaim(claims, 'gatewayId'),

@@ -76,6 +76,24 @@ function describeJsonValue(value: unknown): string {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The text a part encodes when it is unpadded base64url of ASCII, as every PingOne credential's parts are: atob's
+ * binary string is then the text itself, without base64url.decode's byte array and the UTF-8 decoder. Undefined
+ * otherwise, for the full decode to judge.
+ */
+function asciiText(text: string): string | undefined {
+  // jose refuses `+` and `/` in base64url, and `=` is where atob and Uint8Array.fromBase64 (jose's choice where it exists) differ.
+  if (text.includes('+') || text.includes('/') || text.includes('=')) return undefined;
+  let binary: string;
+  try {
+    binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  } catch {
+    return undefined;
+  }
+  return NON_ASCII.test(binary) ? undefined : binary;
+}
 
 /**
  * A header or payload as a null-prototype object, or undefined where jose's decodeJwt would throw (base64url,
@@ -83,7 +101,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  */
 function decodedObject(text: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(strictUtf8.decode(base64url.decode(text)));
+    const value: unknown = JSON.parse(asciiText(text) ?? strictUtf8.decode(base64url.decode(text)));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.setPrototypeOf(value, null) : undefined;
   } catch {
     return undefined;

@@ -31,13 +31,15 @@ export function oidcAppCredential(
   fields: OidcAppFields,
   claims: Record<string, unknown>,
 ): Credential {
-  const region = agreedRegion(regionEvidence(claims));
+  const evidence = regionEvidence(claims);
+  const region = agreedRegion(evidence);
   return {
     kind: 'oidc-app',
     source,
     raw: canonicalLines(fields, { region }),
     environmentId: fields.environmentId ?? '',
     region,
+    regionEvidence: evidence,
     clientId: fields.clientId,
     clientSecret: fields.clientSecret,
     claims,

@@ -1,4 +1,5 @@
 import type { Region } from '../regions';
+import type { RegionEvidence } from './claim-region';
 
 /**
  * The three kinds of credential an admin moves between consoles (lib/credential/README.md):
@@ -20,6 +21,8 @@ export interface Credential {
   environmentName?: string;
   /** The region, only when every region hint in the credential agrees on one entry of the region table. */
   region?: Region;
+  /** What the claims say about the region, worked out once by the read: `region` and the region checks both use it. */
+  regionEvidence: RegionEvidence;
   organizationId?: string;
   organizationName?: string;
   gatewayId?: string;
