@@ -1,7 +1,7 @@
 /**
  * Browser figures for `npm run bench`, on the BUILT e2e extension in Debian Chromium against the local fixtures:
  * - popup open until its Credential box is painted, beside a baseline extension page holding only a labelled box and
- *   no script, alternated in the same Chromium, and their ratio (issue 14); when the popup's script took over; the
+ *   no script, alternated in the same Chromium, and their ratio; when the popup's script took over; the
  *   popup's first-screen bytes from the production build;
  * - paste to checks rendered (the popup's `data-paste-to-checks-ms`, measured in the page);
  * - click to form filled per console: in the page (FillReport.durationMs) and the admin's wait (send -> report).
@@ -33,7 +33,7 @@ const FILLS: { console: ConsoleId; sample: SampleKey }[] = [
   { console: 'pingfederate', sample: 'webAppDevLines' },
 ];
 
-/** The baseline issue 14 names: an extension page holding only a labelled text box, with no script and no style. */
+/** The baseline: an extension page holding only a labelled text box, with no script and no style. */
 const BASELINE_PAGE =
   '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head>' +
   '<body><label for="credential">Credential</label><textarea id="credential"></textarea></body></html>';
@@ -95,7 +95,7 @@ export async function benchBrowser(): Promise<void> {
     console.log('Popup (Chromium, headless; popup.html in a tab, alternated with the baseline)');
     console.log(`  popup open, Credential box painted ${ms(median(popupOpen))}   (first contentful paint)`);
     console.log(`  baseline page, box painted         ${ms(median(baselineOpen))}   (an extension page: a labelled box, no script, no style)`);
-    console.log(`  ratio popup / baseline             ${(median(popupOpen) / median(baselineOpen)).toFixed(2).padStart(7)}      (issue 14's goal: 1.1 or less)`);
+    console.log(`  ratio popup / baseline             ${(median(popupOpen) / median(baselineOpen)).toFixed(2).padStart(7)}      (goal: 1.1 or less)`);
     console.log(`  popup's script took over           ${ms(median(interactive))}   (its popup-interactive mark)`);
     const bytes = builtFiles(path.resolve('.output/chrome-mv3'));
     if (existsSync(path.resolve('.output/chrome-mv3/popup.html'))) {
