@@ -4,7 +4,7 @@ import type { ConsoleId } from '../../lib/consoles/types';
 import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { FillReportView } from './FillReportView';
-import type { ConsoleTab } from './console-tab';
+import type { ConsoleTab } from '../../lib/popup-tab';
 import { errorText } from '../../lib/error-text';
 
 /** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
