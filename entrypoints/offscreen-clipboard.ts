@@ -8,7 +8,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { answering } from '../lib/answer-message';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { clearIfStillHolds, documentClipboard } from '../lib/clipboard-clear';
-import { clipboardClearSchema, isExtensionPage } from '../lib/messages';
+import { isExtensionPage } from '../lib/extension-page';
+import { clipboardClearSchema } from '../lib/messages';
 
 export default defineUnlistedScript({
   include: ['chrome'],

@@ -11,6 +11,7 @@ import { httpsOriginOf } from './origin';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
+import type { PopupTab } from './popup-tab';
 
 // Built in a function marked pure so a page that only sends these (the popup) does not carry the schema: a zod call at
 // the top level is otherwise kept for its possible side effects (https://rollupjs.org/configuration-options/#pure).
@@ -62,6 +63,18 @@ export const uiRequestSchema = /* @__PURE__ */ (() =>
     }),
     /** The tab's forms as the fill engine sees them, without values (lib/pick/describe.ts). */
     z.strictObject({ type: z.literal('form.describe'), tabId: z.int().check(z.nonnegative()) }),
+    /** What the popup shows at open, resolved from the settings with the organisation's policy; no tab: none readable. */
+    z.strictObject({ type: z.literal('popup.context'), tabId: z.optional(z.int().check(z.nonnegative())) }),
+    /**
+     * Map the tenant at `origin` to the vault credential's environment; the tab must still be there. `consoleId` as in
+     * `fill`: the console the admin says a page that is no known console is.
+     */
+    z.strictObject({
+      type: z.literal('tenant.remember'),
+      tabId: z.int().check(z.nonnegative()),
+      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)),
+    }),
   ]))();
 
 export type UiRequest = z.infer<typeof uiRequestSchema>;
@@ -77,6 +90,18 @@ export type FillResponse =
 
 export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string; confirmSource?: string };
 
+/** What the popup draws at open (lib/background/popup-context.ts): the settings it needs, with the policy applied. */
+export interface PopupContext {
+  /** The vault's idle time (the policy's, if it sets one). */
+  idleMs: number;
+  readClipboardOnOpen: boolean;
+  /** Set when stored settings were repaired or reset on load (lib/settings). */
+  notice?: string;
+  target: PopupTab;
+  /** An https tab where fields may be picked (lib/pick): its origin and what was picked there before. */
+  pick?: { origin: string; picked?: { fields: number; at: number } };
+}
+
 export interface ResponseFor {
   fill: FillResponse;
   'connection.start': ConnectionStartResponse;
@@ -84,6 +109,8 @@ export interface ResponseFor {
   'pick.start': { ok: true; picked: number } | { ok: false; error: string };
   'pick.fill': FillResponse;
   'form.describe': { ok: true; text: string } | { ok: false; error: string };
+  'popup.context': ({ ok: true } & PopupContext) | { ok: false; error: string };
+  'tenant.remember': { ok: true } | { ok: false; error: string };
 }
 
 /**
@@ -93,42 +120,15 @@ export interface ResponseFor {
 export const clipboardClearSchema = /* @__PURE__ */ (() =>
   z.strictObject({ type: z.literal('clipboard.clear'), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }))();
 
-/** What the background broadcasts while a connection test runs. */
-export const backgroundEventSchema = z.strictObject({
-  type: z.literal('connection.update'),
-  // The report's inner shape is built by the background itself; the popup renders it as text only.
-  report: z.looseObject({ fingerprint: z.string(), startedAt: z.number(), steps: z.array(z.looseObject({})) }),
-});
+/** What the background broadcasts while a connection test runs. Pure-marked: only the popup's paste part parses it. */
+export const backgroundEventSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('connection.update'),
+    // The report's inner shape is built by the background itself; the popup renders it as text only.
+    report: z.looseObject({ fingerprint: z.string(), startedAt: z.number(), steps: z.array(z.looseObject({})) }),
+  }))();
 
 export interface BackgroundEvent {
   type: 'connection.update';
   report: ConnectionReport;
-}
-
-/**
- * The name of the long-lived port an open popup holds to the background (lib/worker-watch.ts): it carries no message,
- * its disconnect tells the popup the worker is gone.
- */
-export const WORKER_WATCH_PORT = 'worker-watch';
-
-/** The part of `runtime.MessageSender` the sender rule looks at. */
-export interface SenderFacts {
-  id?: string;
-  url?: string;
-  tab?: unknown;
-}
-
-/**
- * True only for the extension's own pages: same extension id, a URL inside the extension's origin. A content script's
- * sender carries the web page's URL and a tab, so it fails the URL test even though its id matches.
- */
-export function isExtensionPage(sender: SenderFacts, extensionId: string, extensionOrigin: string): boolean {
-  if (sender.id !== extensionId || typeof sender.url !== 'string') return false;
-  let origin: string;
-  try {
-    origin = new URL(sender.url).origin;
-  } catch {
-    return false;
-  }
-  return origin === new URL(extensionOrigin).origin;
 }

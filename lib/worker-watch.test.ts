@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WORKER_WATCH_PORT } from './messages';
-import { watchWorker } from './worker-watch';
+import { WORKER_WATCH_PORT, watchWorker } from './worker-watch';
 
 function fakePorts() {
   const disconnects: (() => void)[] = [];

@@ -4,7 +4,11 @@
  * the popup (https://developer.chrome.com/docs/extensions/develop/concepts/messaging#port-lifetime), so a test or fill
  * in flight is said to be interrupted at once instead of waiting on an answer that will never come.
  */
-import { WORKER_WATCH_PORT } from './messages';
+/**
+ * The name of the long-lived port an open popup holds to the background (lib/background/watch-port.ts): it carries no
+ * message, its disconnect tells the popup the worker is gone.
+ */
+export const WORKER_WATCH_PORT = 'worker-watch';
 
 export interface WatchedPort {
   onDisconnect: { addListener(listener: () => void): void };

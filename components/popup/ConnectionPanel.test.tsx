@@ -1,7 +1,14 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectionReport } from '../../lib/connection/types';
 import { ConnectionPanel, TestButtons, testRunning, type ConnectionPanelProps } from './ConnectionPanel';
+import { pastePart } from './lazy-module';
+
+// The region choice and the report come with the paste part, loaded once here as the popup has it by then
+// (components/popup/lazy-module.test.tsx holds the loading itself).
+beforeAll(async () => {
+  await pastePart.load();
+});
 
 afterEach(cleanup);
 

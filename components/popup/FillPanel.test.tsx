@@ -4,7 +4,7 @@ import { consoleById } from '../../lib/consoles';
 import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { FillBlockedError, FillPanel, type FillPanelProps } from './FillPanel';
-import type { ConsoleTab } from './console-tab';
+import type { ConsoleTab } from '../../lib/popup-tab';
 
 afterEach(cleanup);
 
@@ -13,8 +13,7 @@ const onAic: ConsoleTab = {
   consoleId: 'aic',
   consoleName: aic.name,
   origin: 'https://openam-acme-dev.forgeblocks.com',
-  console: aic,
-  context: { console: aic, origin: 'https://openam-acme-dev.forgeblocks.com', seen: [] },
+  context: { origin: 'https://openam-acme-dev.forgeblocks.com', seen: [] },
 };
 const report: FillReport = {
   consoleId: 'aic',
@@ -146,7 +145,7 @@ describe('FillPanel', () => {
   describe('on a page that is no known console (activeTab)', () => {
     const pingAccess = consoleById('pingaccess');
     const origin = 'https://pa.acme.example:9000';
-    const onPage: ConsoleTab = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin, console: pingAccess, context: { console: pingAccess, origin, seen: [] } };
+    const onPage: ConsoleTab = { consoleId: 'pingaccess', consoleName: pingAccess.name, origin, context: { origin, seen: [] } };
     const choices = [
       { consoleId: 'pingaccess', consoleName: 'PingAccess' },
       { consoleId: 'aic', consoleName: 'Advanced Identity Cloud' },

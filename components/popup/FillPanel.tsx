@@ -3,8 +3,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { ConsoleId } from '../../lib/consoles/types';
 import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
-import { FillReportView } from './FillReportView';
-import type { ConsoleTab } from './console-tab';
+import { pastePart } from './lazy-module';
+import type { ConsoleTab } from '../../lib/popup-tab';
 import { errorText } from '../../lib/error-text';
 
 /** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
@@ -106,6 +106,9 @@ export function FillPanel({ target, pageChoice, notReady, blocking, values, besi
   const [busy, setBusy] = useState(false);
   const [lastOutcome, setOutcome] = useState<Outcome>();
   const fillButton = useRef<HTMLButtonElement>(null);
+  // A fill report follows a fill of a read credential: its view comes with the paste part, loaded by then.
+  const part = pastePart.use(lastOutcome !== undefined && 'report' in lastOutcome);
+  const pasted = part && 'module' in part ? part.module : undefined;
 
   if ('unavailable' in target) {
     return (
@@ -213,7 +216,7 @@ export function FillPanel({ target, pageChoice, notReady, blocking, values, besi
           )}
         </div>
       )}
-      {outcome && 'report' in outcome && <FillReportView report={outcome.report} />}
+      {outcome && 'report' in outcome && pasted && <pasted.FillReportView report={outcome.report} />}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import type { FillReport } from '../../lib/fill/types';
 import type { Check } from '../../lib/credential/types';
 import { errorText } from '../../lib/error-text';
 import { FillBlockedError } from './FillPanel';
-import { FillReportView } from './FillReportView';
+import { pastePart } from './lazy-module';
 
 export interface PickFieldsPanelProps {
   /** The tab's https origin. */
@@ -28,6 +28,9 @@ type Outcome = { report: FillReport } | { failure: string; blockedBy: readonly C
 export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked }: PickFieldsPanelProps) {
   const [busy, setBusy] = useState<'pick' | 'fill'>();
   const [outcome, setOutcome] = useState<Outcome>();
+  // A fill report follows a fill of a read credential: its view comes with the paste part, loaded by then.
+  const part = pastePart.use(outcome !== undefined && 'report' in outcome);
+  const pasted = part && 'module' in part ? part.module : undefined;
   const run = async (what: 'pick' | 'fill', action: () => Promise<Outcome>) => {
     setBusy(what);
     setOutcome(undefined);
@@ -78,7 +81,7 @@ export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked
           )}
         </div>
       )}
-      {outcome && 'report' in outcome && <FillReportView report={outcome.report} />}
+      {outcome && 'report' in outcome && pasted && <pasted.FillReportView report={outcome.report} />}
     </section>
   );
 }

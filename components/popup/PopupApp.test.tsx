@@ -7,7 +7,7 @@ import { fingerprintCredential, readCredential } from '../../lib/credential';
 import { gatewayClaims, productClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { resolveTarget, type ResolvedTab } from '../../lib/target';
-import { consoleTabOf, type ConsoleTab, type PopupTab } from './console-tab';
+import { consoleTabOf, type ConsoleTab, type PopupTab } from '../../lib/popup-tab';
 import { client, environment } from '../../test/fixtures/environments';
 import { FillBlockedError } from './FillPanel';
 import { pastePart } from './lazy-module';

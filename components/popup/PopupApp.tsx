@@ -4,21 +4,15 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../lib/connection/types';
-import { cloudflareApiRequest, consoleById, pingAccessApiRequest } from '../../lib/consoles';
-import type { ConsoleId, ConsoleModule, PlanOptions } from '../../lib/consoles/types';
+import type { ConsoleId } from '../../lib/consoles/types';
 import type { Credential, CredentialKind } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { RegionTld } from '../../lib/regions';
-import type { PopupTab } from './console-tab';
-import { CheckVerdict, ChecksList } from './ChecksList';
+import type { PopupTab } from '../../lib/popup-tab';
 import { ConnectionPanel, TestButtons, testRunning } from './ConnectionPanel';
 import type { CopyHandler } from './CopyButton';
 import { CredentialInput } from './CredentialInput';
-import { foldedLine, IdentityLine } from './IdentityLine';
 import { pastePart } from './lazy-module';
-import { Fold } from './Fold';
-import type { ExportRequest } from './ExportPanel';
-import { FillOptions } from './FillOptions';
 import { FillPanel, type FillChoices } from './FillPanel';
 import { FormDescriptionButton } from './FormDescriptionButton';
 import { PickFieldsPanel, type PickFieldsPanelProps } from './PickFieldsPanel';
@@ -78,58 +72,17 @@ export const PASTE_TO_CHECKS_MEASURE = 'pch:paste-to-checks';
 const NO_CREDENTIAL = 'Paste a credential first.';
 
 /**
- * The value the console's own plan fills into field `key` for this credential with the admin's `options` (else the
- * console's defaults), or undefined when its form has no such field. Asking the plan keeps one source for every
- * console's rules (names, description, scopes); only the value is read, so the plan's origin does not matter here.
- */
-function plannedValue(
-  module: ConsoleModule,
-  credential: Credential,
-  key: string,
-  options: Omit<PlanOptions, 'origin'> = {},
-): string | undefined {
-  try {
-    const field = module.plan(credential, { origin: '', ...options }).fields.find((candidate) => candidate.key === key);
-    return typeof field?.value === 'string' ? field.value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The admin-API exports that fit this credential's kind; `name`: the admin's, else each console's default;
- * `description`: the admin's PingAccess Description, if typed.
- */
-function exportRequests(credential: Credential, name: string | undefined, description: string | undefined): ExportRequest[] {
-  const nameFor = (id: ConsoleId) => name || plannedValue(consoleById(id), credential, 'name') || 'PingOne';
-  const requests: ExportRequest[] = [];
-  if (consoleById('cloudflare').accepts.includes(credential.kind)) {
-    requests.push({
-      label: 'Copy Cloudflare API request',
-      build: (includeSecret) => cloudflareApiRequest(credential, { name: nameFor('cloudflare'), includeSecret }),
-    });
-  }
-  if (consoleById('pingaccess').accepts.includes(credential.kind)) {
-    requests.push({
-      label: 'Copy PingAccess API request',
-      build: (includeSecret) => pingAccessApiRequest(credential, { name: nameFor('pingaccess'), description, includeSecret }),
-    });
-  }
-  return requests;
-}
-
-/**
  * The target the popup works with. On a page that is no known console: the console the admin picked, else the first
  * that takes this credential (a gateway credential: PingAccess), else the first offered.
  */
-function shownTarget(target: PopupTab, picked: ConsoleId | undefined, credential: Credential | undefined): Exclude<PopupTab, { choices: unknown }> {
+function shownTarget(
+  target: PopupTab,
+  picked: ConsoleId | undefined,
+  takes: ((consoleId: ConsoleId) => boolean) | undefined,
+): Exclude<PopupTab, { choices: unknown }> {
   if (!('choices' in target)) return target;
   const { choices } = target;
-  return (
-    choices.find((choice) => choice.consoleId === picked) ??
-    choices.find((choice) => credential !== undefined && choice.console.accepts.includes(credential.kind)) ??
-    choices[0]
-  );
+  return choices.find((choice) => choice.consoleId === picked) ?? choices.find((choice) => takes?.(choice.consoleId)) ?? choices[0];
 }
 
 export function PopupApp(props: PopupAppProps) {
@@ -159,8 +112,15 @@ export function PopupApp(props: PopupAppProps) {
 
   const [picked, setPicked] = useState<ConsoleId>();
   const choices = 'choices' in target ? target.choices : undefined;
-  const shown = shownTarget(target, picked, credential);
+  const shown = shownTarget(
+    target,
+    picked,
+    credential && pasted && ((consoleId) => pasted.consoleById(consoleId).accepts.includes(credential.kind)),
+  );
   const onConsole = 'unavailable' in shown ? undefined : shown;
+  // The console's rules and plan, by id (a message carries the tab as data: lib/popup-tab.ts); with the paste part.
+  const consoleModule = onConsole && pasted?.consoleById(onConsole.consoleId);
+  const consoleContext = useMemo(() => onConsole && consoleModule && { ...onConsole.context, console: consoleModule }, [onConsole, consoleModule]);
 
   // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
   const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
@@ -177,9 +137,9 @@ export function PopupApp(props: PopupAppProps) {
   const checks = useMemo(
     () =>
       credential && pasted
-        ? pasted.checkCredential(credential, onConsole ? { ...onConsole.context, fingerprint } : {})
+        ? pasted.checkCredential(credential, consoleContext ? { ...consoleContext, fingerprint } : {})
         : [],
-    [credential, pasted, onConsole, fingerprint],
+    [credential, pasted, consoleContext, fingerprint],
   );
 
   // "Paste to checks rendered": from the input event to the DOM holding the new checks (layout effects run right
@@ -192,13 +152,12 @@ export function PopupApp(props: PopupAppProps) {
   }, [read]);
 
   // The Name field starts as what the console's plan would fill; undefined: this console's form has no Name.
-  const consoleModule = onConsole && consoleById(onConsole.consoleId);
   const suggestedName = useMemo(() => {
-    if (!credential || !consoleModule || plannedValue(consoleModule, credential, 'name', { name: 'PingOne' }) === undefined) {
+    if (!credential || !consoleModule || !pasted || pasted.plannedValue(consoleModule, credential, 'name', { name: 'PingOne' }) === undefined) {
       return undefined;
     }
-    return plannedValue(consoleModule, credential, 'name') ?? '';
-  }, [credential, consoleModule]);
+    return pasted.plannedValue(consoleModule, credential, 'name') ?? '';
+  }, [credential, consoleModule, pasted]);
   // What the admin typed, per console: switching "This page is" and back keeps it; a new credential starts afresh.
   const [typedNames, setTypedNames] = useState<{ of?: Credential; byConsole: Record<string, string> }>({ byConsole: {} });
   const typed = typedNames.of === credential ? typedNames.byConsole : {};
@@ -210,8 +169,8 @@ export function PopupApp(props: PopupAppProps) {
   // PingAccess's Description and PingFederate's extra scopes: offered where the console's plan has the field.
   const [description, setDescription] = useState('');
   const [scopes, setScopes] = useState('');
-  const plannedDescription = credential && consoleModule && plannedValue(consoleModule, credential, 'description');
-  const plannedScopes = credential && consoleModule && plannedValue(consoleModule, credential, 'scopes', { scopes });
+  const plannedDescription = credential && consoleModule && pasted?.plannedValue(consoleModule, credential, 'description');
+  const plannedScopes = credential && consoleModule && pasted?.plannedValue(consoleModule, credential, 'scopes', { scopes });
 
   const change = (next: string, whole: boolean) => {
     setFoldable(whole);
@@ -250,8 +209,8 @@ export function PopupApp(props: PopupAppProps) {
   // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
   const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
   const now = Date.now();
-  const requests = credential
-    ? exportRequests(credential, suggestedName === undefined ? undefined : name.trim(), (plannedDescription && description.trim()) || undefined)
+  const requests = credential && pasted
+    ? pasted.exportRequests(credential, suggestedName === undefined ? undefined : name.trim(), (plannedDescription && description.trim()) || undefined)
     : [];
 
   const loadFailure = part && 'failure' in part ? part.failure : undefined;
@@ -288,7 +247,7 @@ export function PopupApp(props: PopupAppProps) {
       {props.draft && pasted && (
         <pasted.DraftView
           {...props.draft}
-          context={onConsole?.context}
+          context={consoleContext}
           now={now}
           onUse={props.onUseDraft}
           onDiscard={props.onDiscardDraft}
@@ -308,7 +267,7 @@ export function PopupApp(props: PopupAppProps) {
         clipboardError={clipboardError ?? (loadFailure && `Part of the popup could not load (${loadFailure}): close it and open it again.`)}
         autoFocus={props.initialText === ''}
         conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
-        folded={credential && foldable ? foldedLine(credential, text) : undefined}
+        folded={credential && foldable && pasted ? pasted.foldedLine(credential, text) : undefined}
         onUnfold={() => setFoldable(false)}
         onInput={change}
         onLeave={() => setFoldable(true)}
@@ -317,10 +276,10 @@ export function PopupApp(props: PopupAppProps) {
       />
       <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
       {/* The first screen (400 x 600): what was read, the verdict, then the actions, then what is wrong. */}
-      {credential && (
+      {credential && pasted && (
         <div class="verdict">
-          <IdentityLine credential={credential} />
-          <CheckVerdict checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
+          <pasted.IdentityLine credential={credential} />
+          <pasted.CheckVerdict checks={checks} context={onConsole && `for ${onConsole.consoleName}`} />
         </div>
       )}
       {/* Keyed by the credential's fingerprint (never its secret text): a report or a blocked fill belongs to the
@@ -346,14 +305,14 @@ export function PopupApp(props: PopupAppProps) {
         notReady={notReady}
         regionChoice={credential && !credential.region ? { value: region, onChange: setRegion } : undefined}
       />
-      {credential && (
+      {credential && pasted && (
         <>
-          <ChecksList checks={checks} label={onConsole ? `Checks for ${onConsole.consoleName}` : 'Checks'} fold={fold('checks')} />
+          <pasted.ChecksList checks={checks} label={onConsole ? `Checks for ${onConsole.consoleName}` : 'Checks'} fold={fold('checks')} />
           {onConsole && (
-            <FillOptions
+            <pasted.FillOptions
               key={onConsole.consoleId}
               consoleName={onConsole.consoleName}
-              nameRule={onConsole.console.nameRule}
+              nameRule={consoleModule?.nameRule}
               name={suggestedName === undefined ? undefined : name}
               onNameChange={setName}
               description={plannedDescription ? { value: description, onChange: setDescription, planned: plannedDescription } : undefined}
@@ -362,21 +321,21 @@ export function PopupApp(props: PopupAppProps) {
             />
           )}
           {knownConsole && formTools && (
-            <Fold summary="Fields not found? Pick them" {...fold('form-tools')}>
+            <pasted.Fold summary="Fields not found? Pick them" {...fold('form-tools')}>
               {formTools}
-            </Fold>
+            </pasted.Fold>
           )}
-          <Fold summary="Credential details" {...fold('details')}>
-            {pasted && <pasted.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />}
-          </Fold>
+          <pasted.Fold summary="Credential details" {...fold('details')}>
+            <pasted.CredentialSummary credential={credential} now={now} onCopy={props.onCopy} />
+          </pasted.Fold>
           {requests.length > 0 && (
-            <Fold summary="Export as an API request" {...fold('export')}>
-              {pasted && <pasted.ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />}
-            </Fold>
+            <pasted.Fold summary="Export as an API request" {...fold('export')}>
+              <pasted.ExportPanel requests={requests} secretName={credential.kind === 'oidc-app' ? 'client secret' : 'credential'} onCopy={props.onCopy} />
+            </pasted.Fold>
           )}
-          <Fold summary={`Claims (${Object.keys(credential.claims).length})`} {...fold('claims')}>
-            {pasted && <pasted.ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />}
-          </Fold>
+          <pasted.Fold summary={`Claims (${Object.keys(credential.claims).length})`} {...fold('claims')}>
+            <pasted.ClaimsTable claims={credential.claims} now={now} onCopy={props.onCopy} />
+          </pasted.Fold>
         </>
       )}
       <footer class="footer">

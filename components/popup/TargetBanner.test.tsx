@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consoleById } from '../../lib/consoles';
-import type { PopupTab } from './console-tab';
+import type { PopupTab } from '../../lib/popup-tab';
 import { TargetBanner } from './TargetBanner';
 
 afterEach(cleanup);
@@ -11,8 +11,7 @@ const base: Extract<PopupTab, { consoleId: string }> = {
   consoleId: 'cloudflare',
   consoleName: cloudflare.name,
   origin: 'https://one.dash.cloudflare.com',
-  console: cloudflare,
-  context: { console: cloudflare, origin: 'https://one.dash.cloudflare.com', seen: [] },
+  context: { origin: 'https://one.dash.cloudflare.com', seen: [] },
 };
 
 describe('TargetBanner', () => {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { TIER_NAMES } from '../../lib/settings/model';
-import type { PopupTab } from './console-tab';
+import type { PopupTab } from '../../lib/popup-tab';
 import { savedNotText } from '../../lib/storage-refusal';
 
 export interface TargetBannerProps {

@@ -1,6 +1,7 @@
 /**
- * Popup wiring: reads the vault, the settings and the active tab, mounts <PopupApp>, and turns its events into
- * vault writes, clipboard calls and messages to the background. No logic of its own beyond that.
+ * Popup wiring: asks the background for what it shows of the settings and the active tab, reads the vault, mounts
+ * <PopupApp>, and turns its events into vault writes, clipboard calls and messages to the background. No logic of its
+ * own beyond that: the settings, their schemas and the consoles' rules stay out of the popup's first screen.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -8,18 +9,12 @@ import { FillBlockedError } from '../../components/popup/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
-import { CONSOLES } from '../../lib/consoles';
+import type { ConsoleId } from '../../lib/consoles/types';
 import { pastePart } from '../../components/popup/lazy-module';
 import { earlyInput } from './early-input';
-import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
-import { idleMsOf, type Settings } from '../../lib/settings/model';
-import { loadSettingsWithPolicy } from '../../lib/settings/managed';
-import { updateSettings } from '../../lib/settings/store';
-import { rememberTenant } from '../../lib/settings/tenants';
-import { imitationOf, resolveTarget } from '../../lib/target';
-import { httpsOriginOf } from '../../lib/origin';
-import { pickedFor } from '../../lib/settings/picked';
-import { consoleTabOf } from '../../components/popup/console-tab';
+import { isExtensionPage } from '../../lib/extension-page';
+import type { PopupContext } from '../../lib/messages';
+import type { ConsoleTab } from '../../lib/popup-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { readReport } from '../../lib/connection/report-store';
@@ -60,6 +55,25 @@ function rememberSection(section: string, open: boolean) {
   localStorage.setItem(OPEN_SECTIONS_KEY, JSON.stringify(open ? [...others, section] : others));
 }
 
+/**
+ * What the popup shows of the settings and the tab, from the background (lib/background/popup-context.ts). A worker
+ * that does not answer (stopping, restarting) is said: the popup cannot know its tenants or idle time without it.
+ */
+async function askContext(tabId: number | undefined): Promise<PopupContext> {
+  const answer = await askBackground({ type: 'popup.context', ...(tabId === undefined ? {} : { tabId }) }).catch(
+    (error: unknown) => ({ ok: false, error: errorText(error) }) as const,
+  );
+  // No answer at all: no listener took the message (the worker was starting).
+  if (!answer?.ok) throw new Error(`its background did not answer (${answer?.error ?? 'no answer'}): close the popup and open it again`);
+  return answer;
+}
+
+/** The console the popup showed for `consoleId` (the admin's choice on a page that is no known console). */
+function shownConsole(target: PopupContext['target'], consoleId: ConsoleId | undefined): ConsoleTab | undefined {
+  if ('choices' in target) return target.choices.find((choice) => choice.consoleId === consoleId);
+  return 'consoleId' in target ? target : undefined;
+}
+
 async function fingerprintOf(text: string): Promise<string | undefined> {
   const { readCredential, fingerprintCredential } = await pastePart.load();
   const read = readCredential(text);
@@ -69,14 +83,13 @@ async function fingerprintOf(text: string): Promise<string | undefined> {
 
 async function main() {
   const root = document.getElementById('app')!;
-  // Read at once, side by side: the settings, the tab, the shortcut, the vault's text and the context menu's draft.
-  const [loaded, [tab], commands] = await Promise.all([
-    loadSettingsWithPolicy(),
+  // Read side by side: the tab and the shortcut, then what the background shows of both the settings and that tab.
+  const [[tab], commands] = await Promise.all([
     browser.tabs.query({ active: true, lastFocusedWindow: true }),
     browser.commands.getAll(),
   ]);
-  let { settings } = loaded;
-  const idleMs = () => idleMsOf(settings);
+  let context = await askContext(tab?.id);
+  const idleMs = () => context.idleMs;
   // The key that opens the popup, as the admin may have changed it (chrome://extensions/shortcuts, about:addons).
   const shortcut = commands.find((command) => command.name?.startsWith('_execute_'))?.shortcut;
 
@@ -109,7 +122,7 @@ async function main() {
     // Typed or pasted before the script ran: the admin's latest word, as any paste (it replaces the vault's text).
     text = early;
     await keep(writeVault(text, idleMs()));
-  } else if (!text && settings.readClipboardOnOpen) {
+  } else if (!text && context.readClipboardOnOpen) {
     // Opt-in preference (off by default): reading the clipboard unasked would surprise most admins.
     text = (await navigator.clipboard.readText().catch(() => '')).trim();
     if (text) await keep(writeVault(text, idleMs()));
@@ -142,21 +155,6 @@ async function main() {
   if (fingerprint) connection = (await readReport<ConnectionReport>(fingerprint)) ?? null;
 
 
-  // The tab's URL is known here only with a host permission for it or the activeTab grant of the toolbar click
-  // (https://developer.chrome.com/docs/extensions/reference/api/tabs#type-Tab); without it the tab stays "not a console the extension can read".
-  const targetProps = (): PopupAppProps['target'] => {
-    const known = resolveTarget(tab?.url, settings);
-    if (known.kind === 'console') return consoleTabOf(known, settings);
-    // A page that is no known console: the self-hosted consoles the admin may say it is, each resolved by the same
-    // function the background gates the fill with, given that choice.
-    const named = CONSOLES.filter((candidate) => candidate.selfHostable).map((candidate) => resolveTarget(tab?.url, settings, candidate.id));
-    const [first, ...rest] = named.flatMap((target) => (target.kind === 'console' ? [consoleTabOf(target, settings)] : []));
-    if (first) return { choices: [first, ...rest] };
-    // Not https, or dressed as a hosted console: the reason a choice would be refused says more than "not known".
-    const [reason = known.reason] = named.flatMap((target) => (target.kind === 'unavailable' ? [target.reason] : []));
-    return { unavailable: reason };
-  };
-
   // PopupApp keeps the text it was opened with; a new key remounts it when the vault is wiped behind its back.
   let generation = 0;
   const rerender = () => render(<PopupApp key={generation} {...props()} />, root);
@@ -165,9 +163,9 @@ async function main() {
 
   const props = (): PopupAppProps => ({
     initialText: text,
-    target: targetProps(),
+    target: context.target,
     connection,
-    settingsNotice: loaded.notice,
+    settingsNotice: context.notice,
     storageNotice: keptHere ?? (connection?.notKept ? REPORT_NOT_KEPT : undefined),
     shortcut,
     draft: draft && { text: draft.text, source: draft.origin },
@@ -202,8 +200,8 @@ async function main() {
     },
     onFill: async ({ override, name, description, scopes, consoleId }) => {
       // The origin shown is sent along: the background refuses the fill if the tab has moved since (lib/messages).
-      const shown = resolveTarget(tab?.url, settings, consoleId);
-      if (tab?.id === undefined || shown.kind !== 'console') throw new Error('No active tab to fill.');
+      const shown = shownConsole(context.target, consoleId);
+      if (tab?.id === undefined || !shown) throw new Error('No active tab to fill.');
       await vaultWrite;
       if (keptHere) throw new Error(NOT_IN_VAULT);
       const request = {
@@ -227,8 +225,8 @@ async function main() {
           ? new FillBlockedError(response.error, response.blockedBy, response.overrideForbidden)
           : new Error(response.error);
       }
-      // The fill recorded a use: reload so the reuse check sees it.
-      ({ settings } = await loadSettingsWithPolicy());
+      // The fill recorded a use: ask again so the reuse check sees it.
+      context = await askContext(tab.id);
       rerender();
       return response.report;
     },
@@ -275,12 +273,15 @@ async function main() {
       rerender();
     },
     onRememberTenant: async (consoleId) => {
-      const target = resolveTarget(tab?.url, settings, consoleId);
-      const read = (await pastePart.load()).readCredential(text);
-      if (target.kind !== 'console' || !read.ok) return;
-      settings = await updateSettings((current: Settings) =>
-        rememberTenant(current, { origin: target.origin, consoleId: target.console.id, credential: read.credential }),
-      );
+      const shown = shownConsole(context.target, consoleId);
+      if (tab?.id === undefined || !shown) return;
+      // The background maps the tenant to the vault's credential: the text on screen, once its last edit is there.
+      await vaultWrite;
+      if (keptHere) throw new Error(NOT_IN_VAULT);
+      const named = 'choices' in context.target ? { consoleId } : {};
+      const response = await askBackground({ type: 'tenant.remember', tabId: tab.id, origin: shown.origin, ...named });
+      if (!response.ok) throw new Error(response.error);
+      context = await askContext(tab.id);
       rerender();
     },
     onOpenOptions: () => void browser.runtime.openOptionsPage(),
@@ -296,19 +297,18 @@ async function main() {
           },
   });
 
-  /** Picking fields (lib/pick) on an https tab that does not dress as a hosted console; the background checks again. */
+  /** Picking fields (lib/pick) where the background says fields may be picked; it checks again on each action. */
   const pickProps = (): PopupAppProps['pick'] => {
-    const origin = tab?.url ? httpsOriginOf(tab.url) : undefined;
-    if (!origin || tab?.id === undefined || imitationOf(tab.url!, settings)) return undefined;
+    if (!context.pick || tab?.id === undefined) return undefined;
     const tabId = tab.id;
-    const picked = pickedFor(settings, origin);
+    const { origin, picked } = context.pick;
     return {
       origin,
-      picked: picked && { fields: picked.fields.length, at: picked.at },
+      picked,
       onPick: async (kind) => {
         const response = await askBackground({ type: 'pick.start', tabId, origin, kind });
         if (!response.ok) throw new Error(response.error);
-        ({ settings } = await loadSettingsWithPolicy());
+        context = await askContext(tabId);
         rerender();
         return `${response.picked} ${response.picked === 1 ? 'field' : 'fields'} picked: "Fill picked fields" fills them now and on later visits.`;
       },
@@ -329,16 +329,18 @@ async function main() {
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return;
-    const event = backgroundEventSchema.safeParse(message);
-    if (!event.success) return;
-    const report = event.data.report as unknown as ConnectionReport;
-    // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
-    void fingerprintOf(text).then((current) => {
+    // A report concerns a pasted credential: its schema comes with the paste part.
+    void pastePart.load().then(async ({ backgroundEventSchema }) => {
+      const event = backgroundEventSchema.safeParse(message);
+      if (!event.success) return;
+      const report = event.data.report as unknown as ConnectionReport;
+      // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
+      const current = await fingerprintOf(text);
       if (current === undefined || report.fingerprint !== current) return;
       testStarted = undefined;
       connection = report;
       rerender();
-    });
+    }, () => undefined); // a paste part that cannot load is said by PopupApp already
   });
 
   // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.

@@ -3,6 +3,8 @@
  * action is refused, unknown types and extra keys are refused, and only then does a handler run.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS } from '../settings/model';
 import { routeMessage } from './router';
 
 const EXTENSION = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/' };
@@ -23,6 +25,8 @@ const COMMANDS = [
   { type: 'pick.start', tabId: 3, origin: ORIGIN, kind: 'oidc-app' },
   { type: 'pick.fill', tabId: 3, origin: ORIGIN, override: false },
   { type: 'form.describe', tabId: 3 },
+  { type: 'popup.context', tabId: 3 },
+  { type: 'tenant.remember', tabId: 3, origin: ORIGIN },
 ];
 
 describe('routeMessage sender rule', () => {
@@ -66,6 +70,14 @@ describe('routeMessage schema', () => {
     'pick.start carrying fields': { type: 'pick.start', tabId: 1, origin: ORIGIN, kind: 'oidc-app', fields: [{ field: 'clientSecret', name: 'x' }] },
     'pick.fill without override': { type: 'pick.fill', tabId: 1, origin: ORIGIN },
     'form.describe with a frame id': { type: 'form.describe', tabId: 1, frameId: 3 },
+    // The popup's context is read from the tab the background looks up itself; a URL never rides along.
+    'popup.context carrying a URL': { type: 'popup.context', tabId: 1, url: 'https://evil.test/' },
+    'popup.context with a tabId as string': { type: 'popup.context', tabId: '1' },
+    // The environment remembered is the vault credential's, never one the message carries.
+    'tenant.remember carrying an environment': { type: 'tenant.remember', tabId: 1, origin: ORIGIN, environmentId: '00000000-0000-4000-8000-000000000000' },
+    'tenant.remember without the origin the popup showed': { type: 'tenant.remember', tabId: 1 },
+    'tenant.remember with an http origin': { type: 'tenant.remember', tabId: 1, origin: 'http://one.dash.cloudflare.com' },
+    'tenant.remember naming the page Cloudflare': { type: 'tenant.remember', tabId: 1, origin: ORIGIN, consoleId: 'cloudflare' },
     // Only a self-hostable console can be named for a page (lib/target): Cloudflare lives at its fixed host.
     'fill naming the page Cloudflare': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'cloudflare' },
     'fill naming the page a console that does not exist': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'okta' },
@@ -80,6 +92,26 @@ describe('routeMessage schema', () => {
       expect(response).toEqual({ ok: false, error: 'Refused: the message is not one the background understands.' });
     });
   }
+});
+
+describe('routeMessage popup context and remembered tenant', () => {
+  it('serves popup.context to the popup: the settings it shows and the tab as the banner shows it', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: `${ORIGIN}/acme/settings` });
+    expect(await routeMessage({ type: 'popup.context', tabId: tab.id }, POPUP, EXTENSION)).toMatchObject({
+      ok: true,
+      idleMs: DEFAULT_SETTINGS.idleClearMinutes * 60_000,
+      readClipboardOnOpen: false,
+      target: { consoleId: 'cloudflare', origin: ORIGIN },
+    });
+  });
+
+  it('hands tenant.remember from the popup to its handler (the vault is empty here: its own answer, not a refusal)', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: `${ORIGIN}/acme/settings` });
+    expect(await routeMessage({ type: 'tenant.remember', tabId: tab.id, origin: ORIGIN }, POPUP, EXTENSION)).toEqual({
+      ok: false,
+      error: 'No credential to remember: paste one in the popup first.',
+    });
+  });
 });
 
 describe('routeMessage fill naming the page', () => {

@@ -3,10 +3,13 @@
  * Exported as a plain function so the security suite can drive it table-driven with any sender and payload.
  */
 import { errorText } from '../error-text';
-import { isExtensionPage, uiRequestSchema, type ResponseFor, type SenderFacts, type UiRequest } from '../messages';
+import { isExtensionPage, type SenderFacts } from '../extension-page';
+import { uiRequestSchema, type ResponseFor, type UiRequest } from '../messages';
 import { cancelConnectionTest, startConnectionTest } from './connection-path';
 import { fillTab } from './fill-path';
 import { describeForms, fillPicked, startPick } from './pick-path';
+import { popupContext } from './popup-context';
+import { rememberTabTenant } from './remember-tenant';
 
 /** The router's own answer to a message it will not hand to any handler (wrong sender, unknown shape). */
 export type RouterRefusal = { ok: false; error: string };
@@ -22,6 +25,8 @@ const HANDLERS: { [Type in UiRequest['type']]: (request: Extract<UiRequest, { ty
   'pick.start': startPick,
   'pick.fill': fillPicked,
   'form.describe': describeForms,
+  'popup.context': popupContext,
+  'tenant.remember': rememberTabTenant,
 };
 
 /** Never rejects: a handler that throws answers `{ ok: false, error }`, so every page reads one shape. */

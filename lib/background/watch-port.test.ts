@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WORKER_WATCH_PORT } from '../messages';
+import { WORKER_WATCH_PORT } from '../worker-watch';
 import { acceptWatchPort } from './watch-port';
 
 const extension = { id: 'abc', origin: 'chrome-extension://abc/' };

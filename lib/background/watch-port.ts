@@ -3,7 +3,8 @@
  * open only for the extension's own pages (the same sender rule as every message, lib/messages.ts), so its disconnect
  * means this worker went away. Any other connection is closed at once.
  */
-import { isExtensionPage, WORKER_WATCH_PORT, type SenderFacts } from '../messages';
+import { isExtensionPage, type SenderFacts } from '../extension-page';
+import { WORKER_WATCH_PORT } from '../worker-watch';
 
 export interface WatchPort {
   name: string;

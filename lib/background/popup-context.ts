@@ -1,0 +1,37 @@
+/**
+ * What the popup draws at open, resolved here so the popup loads neither the settings nor their schemas: the
+ * settings it needs with the organisation's policy applied (the same `loadSettingsWithPolicy` the fill gate reads),
+ * the tab as the banner and the fill show it, and where fields may be picked.
+ */
+import { browser } from 'wxt/browser';
+import type { PopupContext, ResponseFor, UiRequest } from '../messages';
+import { httpsOriginOf } from '../origin';
+import { popupTabOf } from '../popup-tab';
+import { loadSettingsWithPolicy } from '../settings/managed';
+import { idleMsOf, type Settings } from '../settings/model';
+import { pickedFor } from '../settings/picked';
+import { imitationOf } from '../target';
+
+/** Picking fields (lib/pick) on an https tab that does not dress as a hosted console; pick-path.ts checks again. */
+function pickOn(tabUrl: string | undefined, settings: Settings): PopupContext['pick'] {
+  const origin = tabUrl ? httpsOriginOf(tabUrl) : undefined;
+  if (!origin || imitationOf(tabUrl!, settings)) return undefined;
+  const picked = pickedFor(settings, origin);
+  return { origin, ...(picked ? { picked: { fields: picked.fields.length, at: picked.at } } : {}) };
+}
+
+export async function popupContext(request: Extract<UiRequest, { type: 'popup.context' }>): Promise<ResponseFor['popup.context']> {
+  const [{ settings, notice }, tab] = await Promise.all([
+    loadSettingsWithPolicy(),
+    request.tabId === undefined ? undefined : browser.tabs.get(request.tabId).catch(() => undefined),
+  ]);
+  const pick = pickOn(tab?.url, settings);
+  return {
+    ok: true,
+    idleMs: idleMsOf(settings),
+    readClipboardOnOpen: settings.readClipboardOnOpen,
+    ...(notice ? { notice } : {}),
+    target: popupTabOf(tab?.url, settings),
+    ...(pick ? { pick } : {}),
+  };
+}
