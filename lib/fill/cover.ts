@@ -92,23 +92,24 @@ function hasReadableText(element: Element): boolean {
 /** What draws a picture rather than text: inside a box, it paints wherever it lies. */
 const GRAPHIC = 'img,svg,canvas,video,iframe,object,embed';
 
-/**
- * Whether `element` paints anything but text: a background, a border, a shadow (inset too), an outline, a backdrop
- * filter, or a picture in it. Dress that does covers what is under it; text hides only where its glyphs are.
- */
-function paintsBox(element: Element, win: Window): boolean {
-  const style = win.getComputedStyle(element);
-  return paintsStyle(style) || (!!style.outlineStyle && style.outlineStyle !== 'none') || element.matches(GRAPHIC) || !!element.querySelector(GRAPHIC);
-}
+const drawn = (value: string | undefined) => !!value && value !== 'none';
 
-/** Whether a computed style paints its box: a background colour or image, a drawn border, a shadow, a backdrop filter. */
-function paintsStyle(style: CSSStyleDeclaration): boolean {
+/**
+ * What a computed style paints besides text: its whole box (a background colour or image, a shadow, inset too, an
+ * outline, a backdrop filter), only the ring its drawn border sides make, or nothing. Box paint covers what is under
+ * it; text hides only where its glyphs are.
+ */
+function paintOf(style: CSSStyleDeclaration): 'box' | 'ring' | undefined {
+  if (painted(style.backgroundColor) || [style.boxShadow, style.backdropFilter, style.backgroundImage, style.outlineStyle].some(drawn)) return 'box';
   const bordered = ['top', 'right', 'bottom', 'left'].some(
     (side) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && painted(style.getPropertyValue(`border-${side}-color`)),
   );
-  const drawn = [style.boxShadow, style.backdropFilter, style.backgroundImage].some((value) => value && value !== 'none');
-  return painted(style.backgroundColor) || bordered || drawn;
+  return bordered ? 'ring' : undefined;
 }
+
+/** What `element` paints besides text: as its style says, and a picture in it paints its box wherever it lies. */
+const elementPaint = (element: Element, win: Window) =>
+  element.matches(GRAPHIC) || element.querySelector(GRAPHIC) ? 'box' : paintOf(win.getComputedStyle(element));
 
 /**
  * Where dress paints over the field, within `shared`: all of it, except for a box that paints nothing but its border
@@ -116,15 +117,9 @@ function paintsStyle(style: CSSStyleDeclaration): boolean {
  * https://mui.com/material-ui/react-text-field/), which paints only the ring its border widths draw.
  */
 function paintedParts(other: Element, win: Window, shared: Area): Area[] {
+  const paint = elementPaint(other, win);
+  if (paint !== 'ring') return paint ? [shared] : [];
   const style = win.getComputedStyle(other);
-  if (!paintsBox(other, win)) return [];
-  const unpainted = (value: string | undefined) => !value || value === 'none';
-  const borderOnly =
-    !painted(style.backgroundColor) &&
-    [style.boxShadow, style.backdropFilter, style.backgroundImage, style.outlineStyle].every(unpainted) &&
-    !other.matches(GRAPHIC) &&
-    !other.querySelector(GRAPHIC);
-  if (!borderOnly) return [shared];
   const box = other.getBoundingClientRect();
   const width = (side: string) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) || 0;
   const ring: Area[] = [
@@ -140,7 +135,7 @@ function paintedParts(other: Element, win: Window, shared: Area): Area[] {
 const contentText = (style: CSSStyleDeclaration) => /\p{L}|\p{N}/u.test(style.content.replace(/^"|"$/g, '').replace(/^(none|normal)$/, ''));
 
 /** Whether `element` draws nothing at all: no box paint, no text, no control inside. */
-const paintsNothing = (element: Element, win: Window) => !paintsBox(element, win) && !hasReadableText(element) && !element.querySelector('input,textarea,select');
+const paintsNothing = (element: Element, win: Window) => !elementPaint(element, win) && !hasReadableText(element) && !element.querySelector('input,textarea,select');
 
 /** Letters or digits in a `::before`/`::after` content: text a label draws that no script reads as its name. */
 const pseudoText = (element: Element, win: Window) => (['::before', '::after'] as const).some((pseudo) => contentText(win.getComputedStyle(element, pseudo)));
@@ -191,10 +186,10 @@ function pseudoBox(element: Element, pseudo: '::before' | '::after', win: Window
   return { left: x, top: y, right: x + width, bottom: y + height };
 }
 
-/** Whether a pseudo-element paints: a background, or text in its `content` (the pattern of a drawn-over notice). */
+/** Whether a pseudo-element paints: its box, or text in its `content` (the pattern of a drawn-over notice). */
 function paintedPseudo(element: Element, pseudo: '::before' | '::after', win: Window): boolean {
   const style = win.getComputedStyle(element, pseudo);
-  return paintsStyle(style) || contentText(style);
+  return !!paintOf(style) || contentText(style);
 }
 
 /**
