@@ -378,7 +378,10 @@ async function main() {
 }
 
 void main().catch((error: unknown) => {
-  // Never a blank popup: say what failed.
-  const root = document.getElementById('app')!;
-  root.textContent = `PingOne Connection Helper could not start: ${errorText(error)}`;
+  // Never a blank popup, and nothing typed lost: what failed is said above popup.html's own box, which keeps its text.
+  const alert = document.createElement('p');
+  alert.className = 'alert alert-message';
+  alert.setAttribute('role', 'alert');
+  alert.textContent = `PingOne Connection Helper could not start: ${errorText(error)}`;
+  document.getElementById('app')!.prepend(alert);
 });
