@@ -13,7 +13,7 @@ import { pastePart } from '../../components/popup/lazy-module';
 import { earlyInput } from './early-input';
 import { backgroundEventSchema, isExtensionPage } from '../../lib/messages';
 import { idleMsOf, type Settings } from '../../lib/settings/model';
-import { loadSettingsWithPolicy } from '../../lib/settings/managed';
+import { loadSettingsFor, loadSettingsWithPolicy } from '../../lib/settings/managed';
 import { updateSettings } from '../../lib/settings/store';
 import { rememberTenant } from '../../lib/settings/tenants';
 import { imitationOf, resolveTarget } from '../../lib/target';
@@ -71,7 +71,7 @@ async function main() {
   const root = document.getElementById('app')!;
   // Read at once, side by side: the settings, the tab, the shortcut, the vault's text and the context menu's draft.
   const [loaded, [tab], commands] = await Promise.all([
-    loadSettingsWithPolicy(),
+    browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => loadSettingsFor(active?.url)),
     browser.tabs.query({ active: true, lastFocusedWindow: true }),
     browser.commands.getAll(),
   ]);
