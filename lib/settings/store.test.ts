@@ -199,13 +199,14 @@ describe('one key per tenant row (./layout.ts)', () => {
     expect(spoilt.notice).toMatch(/no known version/);
   });
 
-  it('watchSettings hears a change of a row key, and not of a key that is no setting', async () => {
+  it('watchSettings hears a change of a row key, with the changes, and not of a key that is no setting', async () => {
     const heard = vi.fn();
     const stop = watchSettings(heard);
     await fakeBrowser.storage.local.set({ elsewhere: 1 });
     expect(heard).not.toHaveBeenCalled();
     await fakeBrowser.storage.local.set({ [`tenant:${PROD_TENANT.origin}`]: PROD_TENANT });
     expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard.mock.calls[0]![0]).toMatchObject({ [`tenant:${PROD_TENANT.origin}`]: { newValue: PROD_TENANT } });
     stop();
   });
 });

@@ -140,13 +140,14 @@ export function moveRowsToOwnKeys(): Promise<void> {
 /**
  * Calls back whenever another page changes the settings or the organisation changes its policy (area `managed`,
  * https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged); each caller loads what it
- * shows (own settings, or with the policy). Returns the unsubscribe.
+ * shows (own settings, or with the policy). `changes`: the settings keys' changes, absent for a policy change.
+ * Returns the unsubscribe.
  */
-export function watchSettings(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && Object.keys(changes).some(isSettingsKey)) || area === 'managed') onChange();
+export function watchSettings(onChange: (changes?: Record<string, { newValue?: unknown }>) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'managed') onChange();
+    else if (area === 'local' && Object.keys(changes).some(isSettingsKey)) onChange(changes);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
-
