@@ -13,7 +13,7 @@ import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/s
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { errorText } from '../../lib/error-text';
 import { forgetPicked } from '../../lib/settings/picked';
-import { bringsNothingNew } from '../../lib/settings/layout';
+import { bringsNothingNew } from '../../lib/settings/own-write';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 

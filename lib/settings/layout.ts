@@ -73,11 +73,3 @@ export function storedSettingsAt(items: Record<string, unknown>, origin: string 
   return { ...stored, tenants: row === undefined ? [] : [row] };
 }
 
-/**
- * Whether storage changes (storage.onChanged's, area `local`) bring nothing `settings` does not already hold: a page's
- * own write coming back to it, which it need not load again (the event fires in the writing page too).
- */
-export function bringsNothingNew(settings: Settings, changes: Record<string, { newValue?: unknown }>): boolean {
-  const held = writesFor(settings, {}).set;
-  return Object.entries(changes).every(([key, change]) => !isSettingsKey(key) || JSON.stringify(change.newValue) === JSON.stringify(held[key]));
-}

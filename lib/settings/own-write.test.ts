@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_TENANT, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
-import { bringsNothingNew, writesFor } from './layout';
+import { writesFor } from './layout';
+import { bringsNothingNew } from './own-write';
 
 /** storage.onChanged's changes for the items a write sets and the keys it removes. */
 function changesOf(write: { set: Record<string, unknown>; remove: string[] }) {
