@@ -1,6 +1,6 @@
 /**
  * How the settings lie in `storage.local`: one key per tenant row, so a page that needs the row at one origin (the
- * popup, the fill gate) reads that row and not a team's whole map.
+ * popup, the toolbar) reads that row and not a team's whole map.
  * - `settings`: everything but the rows (preferences, self-hosted origins, fill history, picked fields);
  * - `tenant-origins`: the map's origins in the admin's order;
  * - `tenant:<origin>`: the row at that origin.

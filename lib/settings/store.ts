@@ -1,7 +1,7 @@
 /**
- * Settings in `storage.local`, each tenant row under its own key (./layout.ts). NOTHING SECRET EVER: the schemas are strict about what is
- * written (unknown keys refused on save and import). Loading never throws (see ./repair.ts); every write holds one
- * lock, so the background, the popup and the options page never overwrite each other's change.
+ * Settings in `storage.local`, each tenant row under its own key (./layout.ts). NOTHING SECRET EVER: the schemas are
+ * strict about what is written (unknown keys refused on save and import). Loading never throws (see ./repair.ts);
+ * every write holds one lock, so the background, the popup and the options page never overwrite each other's change.
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from './model';
@@ -42,7 +42,7 @@ export async function loadSettings(): Promise<Loaded> {
 /**
  * The admin's own settings with only the row at `origin` in `tenants` (none when it has none, or no origin is
  * given): two keys read, whatever the map's size. `whole`: the stored value was the single-value layout, so every
- * row is there (./layout.ts). What the popup and the fill gate need: ./managed.ts loadSettingsFor.
+ * row is there (./layout.ts). What the popup and the toolbar need: ./managed.ts loadSettingsFor.
  */
 export async function loadSettingsAt(origin: string | undefined): Promise<Loaded & { whole: boolean }> {
   let items: Record<string, unknown>;
