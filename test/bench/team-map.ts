@@ -20,6 +20,8 @@ import { environment } from '../fixtures/environments';
 import { median } from './median';
 
 const RUNS = 7;
+/** Popup opens per size: one open swings by a third on this shared 2-core machine, so more of them than RUNS. */
+const POPUP_RUNS = 11;
 const ROWS = 2_000;
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 
@@ -110,15 +112,20 @@ export async function benchTeamMap(): Promise<void> {
     await consolePage.goto(server.consoleUrl('cloudflare'));
     const open: Record<'one' | 'team', number[]> = { one: [], team: [] };
     let retries = 0;
-    for (let run = 0; run < RUNS; run++) {
+    // Run -1 warms the browser up (the first popup of a profile is the slowest) and is not counted.
+    for (let run = -1; run < POPUP_RUNS; run++) {
       for (const size of ['one', 'team'] as const) {
         await store(settingsOf(size === 'one' ? [mapped] : team));
+        // A map just written is an event of its own (storage.onChanged hands every changed row to the worker, and the
+        // store flushes): let it pass, as it has long passed when an admin opens the popup over a tenant.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
         for (let attempt = 1; ; attempt++) {
           const popup = new PopupPage(extension);
           try {
             await popup.openOver(consolePage);
             await popup.page.waitForFunction(() => performance.getEntriesByName('popup-interactive').length > 0);
-            open[size].push(await popup.page.evaluate(() => performance.getEntriesByName('popup-interactive')[0]!.startTime));
+            const interactive = await popup.page.evaluate(() => performance.getEntriesByName('popup-interactive')[0]!.startTime);
+            if (run >= 0) open[size].push(interactive);
             await popup.close();
             break;
           } catch (error) {
@@ -132,7 +139,7 @@ export async function benchTeamMap(): Promise<void> {
     const one = median(open.one);
     const team2k = median(open.team);
     console.log(`  popup over the mapped tenant, 1 row  ${ms(one)}`);
-    console.log(`  popup over the mapped tenant, ${ROWS} rows ${ms(team2k)}   ratio ${(team2k / one).toFixed(2)} (same run, alternated${retries ? `, ${retries} opens retried` : ''})`);
+    console.log(`  popup over the mapped tenant, ${ROWS} rows ${ms(team2k)}   ratio ${(team2k / one).toFixed(2)} (same run, alternated, ${POPUP_RUNS} each${retries ? `, ${retries} opens retried` : ''})`);
   } finally {
     await closeExtension(extension);
     await server.close();
