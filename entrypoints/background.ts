@@ -10,8 +10,8 @@ import { acceptWatchPort } from '../lib/background/watch-port';
 import { watchToolbar, type ActionApi } from '../lib/background/toolbar-state';
 import { clearCopiedSecret, COPIED_SECRET_ALARM } from '../lib/copied-secret';
 import { idleMsOf } from '../lib/settings/model';
-import { loadSettingsWithPolicy } from '../lib/settings/managed';
-import { watchSettings } from '../lib/settings/store';
+import { loadSettingsFor } from '../lib/settings/managed';
+import { moveRowsToOwnKeys, watchSettings } from '../lib/settings/store';
 import { armDraftExpiry, clearDraft, DRAFT_IDLE_ALARM, selectionSource, writeDraft } from '../lib/selection-draft';
 import { clearVault, onVaultCleared, rearmVault, VAULT_IDLE_ALARM } from '../lib/vault';
 
@@ -57,13 +57,17 @@ export default defineBackground(() => {
     void clearCopiedSecret(clearClipboard);
   });
 
+  // An update from a build that kept the map as one value: its rows move to their own keys once, at the update
+  // (https://developer.chrome.com/docs/extensions/reference/api/runtime#event-onInstalled).
+  browser.runtime.onInstalled.addListener(() => void moveRowsToOwnKeys());
+
   // The idle time the settings ask for: a worker woken by the menu click below may not have read them yet.
-  const idleTime = loadSettingsWithPolicy().then(({ settings }) => idleMsOf(settings));
+  const idleTime = loadSettingsFor(undefined).then(({ settings }) => idleMsOf(settings));
   // A new idle time applies to the credential and the draft already stored, counted from their last use or arrival
   // (the options page saves it, or the organisation's policy sets it).
   watchSettings(
     () =>
-      void loadSettingsWithPolicy().then(({ settings }) => {
+      void loadSettingsFor(undefined).then(({ settings }) => {
         const idleMs = idleMsOf(settings);
         void rearmVault(idleMs);
         void armDraftExpiry(idleMs);

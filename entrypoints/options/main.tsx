@@ -13,6 +13,7 @@ import { addSelfHostedConsole, selfHostedPermission } from '../../lib/settings/s
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { errorText } from '../../lib/error-text';
 import { forgetPicked } from '../../lib/settings/picked';
+import { bringsNothingNew } from '../../lib/settings/own-write';
 
 const EXPORT_FILE_NAME = 'pingone-connection-helper-settings.json';
 
@@ -112,8 +113,10 @@ async function main() {
     onDeletePicked: (origin) => change((current) => forgetPicked(current, origin)),
   });
 
-  // Another page's write, or the organisation changed its policy.
-  watchSettings(async () => {
+  // Another page's write, or the organisation changed its policy; this page's own write, heard here too, is not loaded
+  // again (a 2,000-row import would read and repair every row a second time).
+  watchSettings(async (changes) => {
+    if (changes && bringsNothingNew(settings, changes)) return;
     ({ settings, notice } = await loadSettings());
     await readPolicy();
     await refreshAccess();

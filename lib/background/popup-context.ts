@@ -1,13 +1,13 @@
 /**
  * What the popup draws at open, resolved here so the popup loads neither the settings nor their schemas: the
- * settings it needs with the organisation's policy applied (the same `loadSettingsWithPolicy` the fill gate reads),
+ * settings it needs with the organisation's policy applied (`loadSettingsFor` the tab: its row alone where it has one),
  * the tab as the banner and the fill show it, and where fields may be picked.
  */
 import { browser } from 'wxt/browser';
 import type { PopupContext, ResponseFor, UiRequest } from '../messages';
 import { httpsOriginOf } from '../origin';
 import { popupTabOf } from '../popup-tab';
-import { loadSettingsWithPolicy } from '../settings/managed';
+import { loadSettingsFor } from '../settings/managed';
 import { idleMsOf, type Settings } from '../settings/model';
 import { pickedFor } from '../settings/picked';
 import { imitationOf } from '../target';
@@ -21,10 +21,9 @@ function pickOn(tabUrl: string | undefined, settings: Settings): PopupContext['p
 }
 
 export async function popupContext(request: Extract<UiRequest, { type: 'popup.context' }>): Promise<ResponseFor['popup.context']> {
-  const [{ settings, notice }, tab] = await Promise.all([
-    loadSettingsWithPolicy(),
-    request.tabId === undefined ? undefined : browser.tabs.get(request.tabId).catch(() => undefined),
-  ]);
+  const tab = request.tabId === undefined ? undefined : await browser.tabs.get(request.tabId).catch(() => undefined);
+  // The tab's own row, not the whole map, where the tab is a mapped tenant: a team's map of thousands costs that popup nothing.
+  const { settings, notice } = await loadSettingsFor(tab?.url);
   const pick = pickOn(tab?.url, settings);
   return {
     ok: true,

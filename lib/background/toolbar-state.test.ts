@@ -71,5 +71,11 @@ describe('toolbarStateFor', () => {
       'PingOne Connection Helper: Development credential, production tenant: OIDC application blocked on Cloudflare Zero Trust at one.dash.cloudflare.com (a check fails)',
     );
     expect(state.title).not.toContain(SECRET);
+
+    // With the tab's row only (loadSettingsFor), the credential's own tier comes from the whole map, read then.
+    const tabRowOnly = { ...settings, tenants: [settings.tenants[0]!] };
+    const named = await toolbarStateFor(TEXT, CLOUDFLARE, tabRowOnly, async () => settings.tenants);
+    expect(named.title).toBe(state.title);
+    expect((await toolbarStateFor(TEXT, CLOUDFLARE, tabRowOnly)).title).not.toContain('Development credential');
   });
 });

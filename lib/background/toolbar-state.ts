@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { checkCredential, fingerprintCredential, readCredential } from '../credential';
 import type { Credential } from '../credential/types';
-import { TIER_NAMES, type Settings } from '../settings/model';
-import { loadSettingsWithPolicy } from '../settings/managed';
+import { TIER_NAMES, type Settings, type TenantMapping } from '../settings/model';
+import { loadSettingsFor, loadSettingsWithPolicy } from '../settings/managed';
 import { watchSettings } from '../settings/store';
 import { checkContextFor, resolveTarget } from '../target';
 import { readVault, VAULT_KEY } from '../vault';
@@ -26,8 +26,17 @@ const GREEN = '#1a7334';
 const AMBER = '#8f4700';
 const RED = '#b3261e';
 
-/** What the button shows for the vault's text on a tab at `tabUrl` (the URL is known only for hosts the extension holds). */
-export async function toolbarStateFor(text: string, tabUrl: string | undefined, settings: Settings): Promise<ToolbarState> {
+/**
+ * What the button shows for the vault's text on a tab at `tabUrl` (the URL is known only for hosts the extension holds).
+ * `settings` as lib/settings/managed.ts loadSettingsFor gives them for that URL; `everyTenant`, the whole map, is read
+ * only to name a blocked credential's own tier.
+ */
+export async function toolbarStateFor(
+  text: string,
+  tabUrl: string | undefined,
+  settings: Settings,
+  everyTenant: () => Promise<readonly TenantMapping[]> = async () => settings.tenants,
+): Promise<ToolbarState> {
   // Text that reads as no credential (the popup says why) is none here: nothing could be filled or tested.
   const read = text ? readCredential(text) : undefined;
   if (!read?.ok) return { text: '', color: BLUE, title: `${NAME}: no credential` };
@@ -43,7 +52,7 @@ export async function toolbarStateFor(text: string, tabUrl: string | undefined, 
   if (errors) {
     // The tiers, when the map knows both: the tab's tenant, and the tenant the credential's environment is mapped to.
     const id = credential.environmentId.toLowerCase();
-    const own = settings.tenants.find((row) => row.expected.environmentId.toLowerCase() === id)?.tier;
+    const own = (await everyTenant()).find((row) => row.expected.environmentId.toLowerCase() === id)?.tier;
     const tier = target.tenant?.tier;
     const tiers = own && tier && own !== tier ? `${TIER_NAMES[own]} credential, ${TIER_NAMES[tier].toLowerCase()} tenant: ` : '';
     return { text: 'NO', color: RED, title: `${NAME}: ${tiers}${kind} blocked on ${where} (${errors === 1 ? 'a check fails' : `${errors} checks fail`})` };
@@ -69,8 +78,9 @@ export function watchToolbar(action: ActionApi): void {
   const update = async (tabId: number, url: string | undefined) => {
     const mine = ++sequence;
     latest.set(tabId, mine);
-    const { settings } = await loadSettingsWithPolicy();
-    const state = await toolbarStateFor(await readVault(settings.idleClearMinutes * 60_000), url, settings);
+    const { settings } = await loadSettingsFor(url);
+    const everyTenant = async () => (await loadSettingsWithPolicy()).settings.tenants;
+    const state = await toolbarStateFor(await readVault(settings.idleClearMinutes * 60_000), url, settings, everyTenant);
     if (latest.get(tabId) !== mine) return;
     await Promise.all([
       action.setBadgeText({ tabId, text: state.text }),

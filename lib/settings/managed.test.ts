@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing';
 import { environment } from '../../test/fixtures/environments';
 import { settingsWith } from '../../test/fixtures/tenants';
-import { loadSettingsWithPolicy, overrideForbidden, parseManagedPolicy } from './managed';
+import { loadSettingsFor, loadSettingsWithPolicy, overrideForbidden, parseManagedPolicy } from './managed';
 import { reportManagedPolicy } from './managed-report';
 import { DEFAULT_SETTINGS, type Settings, type TenantMapping } from './model';
 import { loadSettings, saveSettings, updateSettings } from './store';
@@ -153,10 +153,10 @@ describe('loadSettingsWithPolicy (what the checks, the fill gate, the toolbar an
     await saveSettings(settingsWith({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER] }));
     await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW], idleClearMinutes: 3 });
     await updateSettings((current) => ({ ...current, readClipboardOnOpen: true }));
-    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Settings;
-    expect(stored.tenants).toEqual([OWN_SAME_ORIGIN, OWN_OTHER]);
-    expect(stored.idleClearMinutes).toBe(DEFAULT_SETTINGS.idleClearMinutes);
-    expect((await loadSettings()).settings).toEqual(stored);
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(JSON.stringify(stored)).not.toContain(ORG_ROW.label);
+    expect((stored.settings as Settings).idleClearMinutes).toBe(DEFAULT_SETTINGS.idleClearMinutes);
+    expect((await loadSettings()).settings).toMatchObject({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER], idleClearMinutes: DEFAULT_SETTINGS.idleClearMinutes });
   });
 
   it('a malformed policy leaves the extension its own settings and the policy’s valid rows', async () => {
@@ -208,5 +208,43 @@ describe('the example policy files', () => {
     expectClean(read('firefox-policies.json').policies['3rdparty'].Extensions['pingone-connection-helper@example.org']);
     const admin = read('google-admin-console.json') as Record<string, { Value: unknown }>;
     expectClean(Object.fromEntries(Object.entries(admin).map(([key, wrapped]) => [key, wrapped.Value])));
+  });
+});
+
+describe('loadSettingsFor (the popup and the toolbar: one page)', () => {
+  const OWN_THIRD: TenantMapping = { ...OWN_OTHER, origin: 'https://acme-uat.forgeblocks.com', tier: 'uat' };
+
+  it('at an origin the admin mapped: that row alone, the rest of the settings as loadSettingsWithPolicy gives them', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_OTHER, OWN_THIRD], idleClearMinutes: 25 }));
+    const at = await loadSettingsFor(`${OWN_THIRD.origin}/platform/?realm=alpha`);
+    expect(at.settings).toEqual(settingsWith({ tenants: [OWN_THIRD], idleClearMinutes: 25 }));
+    expect({ ...at, settings: { ...at.settings, tenants: [] } }).toEqual({ ...(await loadSettingsWithPolicy()), settings: { ...at.settings, tenants: [] } });
+  });
+
+  it('the policy’s row wins at its origin, and the policy’s idle time applies', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_SAME_ORIGIN, OWN_OTHER] }));
+    await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW], idleClearMinutes: 3 });
+    const { settings } = await loadSettingsFor(`${ORG_ROW.origin}/some-account/access/apps`);
+    expect(settings.tenants).toEqual([ORG_ROW]);
+    expect(settings.idleClearMinutes).toBe(3);
+  });
+
+  it('at an https origin with no row: every row, so the same console’s mapped tenants still judge the credential', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_OTHER, OWN_THIRD] }));
+    await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW] });
+    expect((await loadSettingsFor('https://acme-prod.forgeblocks.com/')).settings.tenants).toEqual([ORG_ROW, OWN_OTHER, OWN_THIRD]);
+  });
+
+  it('on a page that is not https (no console) or an unknown one: the policy’s rows only', async () => {
+    await saveSettings(settingsWith({ tenants: [OWN_OTHER, OWN_THIRD] }));
+    await fakeBrowser.storage.managed.set({ tenants: [ORG_ROW] });
+    for (const url of [undefined, 'chrome://extensions/', 'http://acme-uat.forgeblocks.com/']) {
+      expect((await loadSettingsFor(url)).settings.tenants).toEqual([ORG_ROW]);
+    }
+  });
+
+  it('a map still stored as one value is read whole', async () => {
+    await fakeBrowser.storage.local.set({ settings: settingsWith({ tenants: [OWN_OTHER, OWN_THIRD] }) });
+    expect((await loadSettingsFor(OWN_THIRD.origin)).settings.tenants).toEqual([OWN_OTHER, OWN_THIRD]);
   });
 });

@@ -11,7 +11,8 @@ import { browser } from 'wxt/browser';
 import type { SelfHostedConsole } from '../consoles/types';
 import type { Settings, TenantMapping } from './model';
 import { idleClearSchema, policyRows, selfHostedSchema, tenantSchema } from './schema';
-import { loadSettings } from './store';
+import { httpsOriginOf } from '../origin';
+import { loadSettings, loadSettingsAt } from './store';
 
 export interface ManagedPolicy {
   tenants: TenantMapping[];
@@ -39,15 +40,15 @@ function readPolicyInput(): Promise<unknown> {
   return browser.storage.managed.get().catch(() => undefined);
 }
 
-/**
- * What the checks, the fill gate, the toolbar and the idle alarm act on: the organisation's rows first, then the
- * admin's own rows at origins the policy does not name (the organisation's row wins), and the policy's idle time if
- * it sets one. Never stored: every write starts from ./store.ts loadSettings, the admin's own settings.
- */
-export async function loadSettingsWithPolicy(): Promise<{ settings: Settings; notice?: string; policy: ManagedPolicy }> {
-  const [loaded, policy] = await Promise.all([loadSettings(), readPolicyInput().then(parseManagedPolicy)]);
+type WithPolicy = { settings: Settings; notice?: string; policy: ManagedPolicy };
+
+/** The organisation's rows first, then the admin's own rows at origins the policy does not name. */
+function withPolicy(loaded: { settings: Settings; notice?: string }, policy: ManagedPolicy): WithPolicy {
   const own = loaded.settings;
-  const notNamedBy = (rows: readonly { origin: string }[]) => (row: { origin: string }) => !rows.some((named) => named.origin === row.origin);
+  const notNamedBy = (rows: readonly { origin: string }[]) => {
+    const named = new Set(rows.map((row) => row.origin));
+    return (row: { origin: string }) => !named.has(row.origin);
+  };
   const settings = {
     ...own,
     tenants: [...policy.tenants, ...own.tenants.filter(notNamedBy(policy.tenants))],
@@ -55,6 +56,30 @@ export async function loadSettingsWithPolicy(): Promise<{ settings: Settings; no
     idleClearMinutes: policy.idleClearMinutes ?? own.idleClearMinutes,
   };
   return { ...loaded, settings, policy };
+}
+
+/**
+ * What the checks, the fill gate, the toolbar and the idle alarm act on: the organisation's rows first, then the
+ * admin's own rows at origins the policy does not name (the organisation's row wins), and the policy's idle time if
+ * it sets one. Never stored: every write starts from ./store.ts loadSettings, the admin's own settings.
+ */
+export async function loadSettingsWithPolicy(): Promise<WithPolicy> {
+  const [loaded, policy] = await Promise.all([loadSettings(), readPolicyInput().then(parseManagedPolicy)]);
+  return withPolicy(loaded, policy);
+}
+
+/**
+ * loadSettingsWithPolicy for one page, as the popup and the fill gate judge it (lib/target): the same settings, but
+ * `tenants` holds only what decides there. A page with a row (the admin's or the policy's) needs that row alone, and
+ * the admin's map is read no further than it (./store.ts loadSettingsAt). An https page without one is judged
+ * against the same console's other rows (checkContextFor's `mappedElsewhere`), so it gets every row; a page that is
+ * not https is no console and gets the policy's rows only.
+ */
+export async function loadSettingsFor(url: string | undefined): Promise<WithPolicy> {
+  const origin = url === undefined ? undefined : httpsOriginOf(url);
+  const [{ whole, ...loaded }, policy] = await Promise.all([loadSettingsAt(origin), readPolicyInput().then(parseManagedPolicy)]);
+  const decided = origin === undefined || whole || loaded.settings.tenants.length > 0 || policy.tenants.some((row) => row.origin === origin);
+  return withPolicy(decided ? loaded : await loadSettings(), policy);
 }
 
 /** Whether the policy takes "Fill anyway" away at this tenant (lib/background/fill-path.ts). */

@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { client } from '../../test/fixtures/environments';
 import type { Settings, TenantMapping } from './model';
-import { loadSettings, saveSettings, SETTINGS_LOCK, updateSettings } from './store';
+import { loadSettings, loadSettingsAt, moveRowsToOwnKeys, saveSettings, SETTINGS_LOCK, updateSettings, watchSettings } from './store';
 import { recordUse } from './tenants';
 import { DEV_TENANT, fillRecord, PROD_TENANT, settingsWith } from '../../test/fixtures/tenants';
 
@@ -19,10 +19,15 @@ describe('defaults and storage', () => {
     expect(notice).toBeUndefined();
   });
 
-  it('round-trips through storage.local under the key "settings"', async () => {
-    const settings = settingsWith({ tenants: [PROD_TENANT], idleClearMinutes: 25, readClipboardOnOpen: true });
+  it('round-trips through storage.local: each row under its own key, the rest under "settings"', async () => {
+    const settings = settingsWith({ tenants: [PROD_TENANT, DEV_TENANT], idleClearMinutes: 25, readClipboardOnOpen: true });
     await saveSettings(settings);
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      settings: { ...settings, tenants: undefined },
+      'tenant-origins': [PROD_TENANT.origin, DEV_TENANT.origin],
+      [`tenant:${PROD_TENANT.origin}`]: PROD_TENANT,
+      [`tenant:${DEV_TENANT.origin}`]: DEV_TENANT,
+    });
     expect(await loadSettings()).toEqual({ settings });
   });
 
@@ -112,5 +117,96 @@ describe('defaults and storage', () => {
     } finally {
       uninstall();
     }
+  });
+});
+
+describe('one key per tenant row (./layout.ts)', () => {
+  const THIRD: TenantMapping = { ...DEV_TENANT, origin: 'https://openam-acme-uat.forgeblocks.com', tier: 'uat' };
+  const singleValue = (settings: Settings) => fakeBrowser.storage.local.set({ settings });
+
+  it('migration: a map stored as one value (every earlier build) loads whole, and the next write moves each row to its own key, none lost', async () => {
+    await singleValue(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT, THIRD], idleClearMinutes: 25, uses: [fillRecord(1)] }));
+    expect((await loadSettings()).settings.tenants).toEqual([PROD_TENANT, DEV_TENANT, THIRD]);
+    await updateSettings((current) => ({ ...current, readClipboardOnOpen: true }));
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.settings).not.toHaveProperty('tenants');
+    expect(stored['tenant-origins']).toEqual([PROD_TENANT.origin, DEV_TENANT.origin, THIRD.origin]);
+    expect(stored[`tenant:${THIRD.origin}`]).toEqual(THIRD);
+    expect((await loadSettings()).settings).toEqual(
+      settingsWith({ tenants: [PROD_TENANT, DEV_TENANT, THIRD], idleClearMinutes: 25, readClipboardOnOpen: true, uses: [fillRecord(1)] }),
+    );
+  });
+
+  it('moveRowsToOwnKeys moves a one-value map that loads clean, and leaves one that needs a repair for the admin to see', async () => {
+    await singleValue(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }));
+    await moveRowsToOwnKeys();
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(
+      ['settings', 'tenant-origins', `tenant:${DEV_TENANT.origin}`, `tenant:${PROD_TENANT.origin}`].sort(),
+    );
+    expect((await loadSettings()).settings.tenants).toEqual([PROD_TENANT, DEV_TENANT]);
+
+    fakeBrowser.reset();
+    const spoilt = { ...settingsWith({ tenants: [PROD_TENANT] }), idleClearMinutes: -1 };
+    await fakeBrowser.storage.local.set({ settings: spoilt });
+    await moveRowsToOwnKeys();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: spoilt });
+    expect((await loadSettings()).notice).toMatch(/idleClearMinutes/);
+  });
+
+  it('a write sets only the rows that changed and removes the key of a row taken out', async () => {
+    await saveSettings(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT, THIRD] }));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    await updateSettings((current) => ({
+      ...current,
+      tenants: current.tenants.flatMap((row) => (row.origin === THIRD.origin ? [] : row.origin === DEV_TENANT.origin ? [{ ...row, label: 'Renamed' }] : [row])),
+    }));
+    expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual(['settings', 'tenant-origins', `tenant:${DEV_TENANT.origin}`]);
+    expect(remove).toHaveBeenCalledWith([`tenant:${THIRD.origin}`]);
+    expect((await loadSettings()).settings.tenants).toEqual([PROD_TENANT, { ...DEV_TENANT, label: 'Renamed' }]);
+  });
+
+  it('loadSettingsAt reads the row at one origin and no other; none at an origin without one; the one-value layout whole', async () => {
+    await saveSettings(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT], idleClearMinutes: 25 }));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await loadSettingsAt(DEV_TENANT.origin)).toEqual({ settings: settingsWith({ tenants: [DEV_TENANT], idleClearMinutes: 25 }), whole: false });
+    expect(get).toHaveBeenCalledWith(['settings', `tenant:${DEV_TENANT.origin}`]);
+    expect((await loadSettingsAt(THIRD.origin)).settings.tenants).toEqual([]);
+    expect((await loadSettingsAt(undefined)).settings).toEqual(settingsWith({ idleClearMinutes: 25 }));
+
+    await singleValue(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }));
+    expect(await loadSettingsAt(DEV_TENANT.origin)).toEqual({ settings: settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }), whole: true });
+  });
+
+  it('a row key the origin list does not name (a write cut short) is not read, and the next write removes it', async () => {
+    await saveSettings(settingsWith({ tenants: [PROD_TENANT] }));
+    await fakeBrowser.storage.local.set({ [`tenant:${DEV_TENANT.origin}`]: DEV_TENANT });
+    expect(await loadSettings()).toEqual({ settings: settingsWith({ tenants: [PROD_TENANT] }) });
+    await updateSettings((current) => current);
+    expect(await fakeBrowser.storage.local.get(`tenant:${DEV_TENANT.origin}`)).toEqual({});
+  });
+
+  it('an origin listed without its row is dropped with a notice; rows whose "settings" value is spoilt are kept', async () => {
+    await saveSettings(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }));
+    await fakeBrowser.storage.local.remove(`tenant:${PROD_TENANT.origin}`);
+    const missing = await loadSettings();
+    expect(missing.settings.tenants).toEqual([DEV_TENANT]);
+    expect(missing.notice).toMatch(/tenants: 1 entry was dropped \(tenants\[0\]/);
+
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
+    const spoilt = await loadSettings();
+    expect(spoilt.settings).toEqual(settingsWith({ tenants: [DEV_TENANT] }));
+    expect(spoilt.notice).toMatch(/no known version/);
+  });
+
+  it('watchSettings hears a change of a row key, with the changes, and not of a key that is no setting', async () => {
+    const heard = vi.fn();
+    const stop = watchSettings(heard);
+    await fakeBrowser.storage.local.set({ elsewhere: 1 });
+    expect(heard).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ [`tenant:${PROD_TENANT.origin}`]: PROD_TENANT });
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard.mock.calls[0]![0]).toMatchObject({ [`tenant:${PROD_TENANT.origin}`]: { newValue: PROD_TENANT } });
+    stop();
   });
 });

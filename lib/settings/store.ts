@@ -1,7 +1,7 @@
 /**
- * Settings in `storage.local` under the key `settings`. NOTHING SECRET EVER: the schemas are strict about what is
- * written (unknown keys refused on save and import). Loading never throws (see ./repair.ts); every write holds one
- * lock, so the background, the popup and the options page never overwrite each other's change.
+ * Settings in `storage.local`, each tenant row under its own key (./layout.ts). NOTHING SECRET EVER: the schemas are
+ * strict about what is written (unknown keys refused on save and import). Loading never throws (see ./repair.ts);
+ * every write holds one lock, so the background, the popup and the options page never overwrite each other's change.
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from './model';
@@ -9,25 +9,49 @@ import { repairSettings } from './repair';
 import { newestFirst } from './tenants';
 import { issuesOf, settingsSchema } from './schema';
 import { errorText } from '../error-text';
+import { holdsRows, isSettingsKey, rowKey, SETTINGS_KEY, storedSettings, storedSettingsAt, writesFor } from './layout';
 
-const STORAGE_KEY = 'settings';
+type Loaded = { settings: Settings; notice?: string };
+
+function unreadable(error: unknown): Loaded {
+  return {
+    settings: structuredClone(DEFAULT_SETTINGS),
+    notice: `Settings could not be read from browser storage (${errorText(error)}); defaults are in use.`,
+  };
+}
+
+/** Every stored item: the settings are all this extension keeps in storage.local. */
+function readAll(): Promise<Record<string, unknown>> {
+  return browser.storage.local.get(null) as Promise<Record<string, unknown>>;
+}
 
 /**
- * The admin's own settings as stored: what Options edits and every write starts from. What the checks and the fill
- * gate act on adds the organisation's policy: ./managed.ts loadSettingsWithPolicy.
+ * The admin's own settings as stored, the whole map: what Options edits and every write starts from. What the checks
+ * and the fill gate act on adds the organisation's policy: ./managed.ts loadSettingsWithPolicy.
  */
-export async function loadSettings(): Promise<{ settings: Settings; notice?: string }> {
-  let stored: unknown;
+export async function loadSettings(): Promise<Loaded> {
+  let items: Record<string, unknown>;
   try {
-    const items = await browser.storage.local.get(STORAGE_KEY);
-    stored = (items as Record<string, unknown>)[STORAGE_KEY];
+    items = await readAll();
   } catch (error) {
-    return {
-      settings: structuredClone(DEFAULT_SETTINGS),
-      notice: `Settings could not be read from browser storage (${errorText(error)}); defaults are in use.`,
-    };
+    return unreadable(error);
   }
-  return repairSettings(stored);
+  return repairSettings(storedSettings(items));
+}
+
+/**
+ * The admin's own settings with only the row at `origin` in `tenants` (none when it has none, or no origin is
+ * given): two keys read, whatever the map's size. `whole`: the stored value was the single-value layout, so every
+ * row is there (./layout.ts). What the popup and the toolbar need: ./managed.ts loadSettingsFor.
+ */
+export async function loadSettingsAt(origin: string | undefined): Promise<Loaded & { whole: boolean }> {
+  let items: Record<string, unknown>;
+  try {
+    items = (await browser.storage.local.get(origin === undefined ? [SETTINGS_KEY] : [SETTINGS_KEY, rowKey(origin)])) as Record<string, unknown>;
+  } catch (error) {
+    return { ...unreadable(error), whole: false };
+  }
+  return { ...repairSettings(storedSettingsAt(items, origin)), whole: holdsRows(items[SETTINGS_KEY]) };
 }
 
 
@@ -75,7 +99,14 @@ function checkedForStorage(settings: Settings): Settings {
  */
 export async function saveSettings(settings: Settings): Promise<void> {
   const checked = checkedForStorage(settings);
-  return exclusively(() => browser.storage.local.set({ [STORAGE_KEY]: checked }));
+  return exclusively(async () => store(checked, await readAll()));
+}
+
+/** Makes storage hold `next`, given every item it holds now (`current`): see ./layout.ts writesFor. */
+async function store(next: Settings, current: Record<string, unknown>): Promise<void> {
+  const { set, remove } = writesFor(next, current);
+  await browser.storage.local.set(set);
+  if (remove.length > 0) await browser.storage.local.remove(remove);
 }
 
 /**
@@ -85,23 +116,38 @@ export async function saveSettings(settings: Settings): Promise<void> {
  */
 export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   return exclusively(async () => {
-    const { settings } = await loadSettings();
-    const next = checkedForStorage(change(settings));
-    await browser.storage.local.set({ [STORAGE_KEY]: next });
+    const current = await readAll();
+    const next = checkedForStorage(change(repairSettings(storedSettings(current)).settings));
+    await store(next, current);
     return next;
+  });
+}
+
+/**
+ * Moves a map still stored as one value (every build before the row keys wrote it so) to its row keys, so the popup
+ * of an installed admin reads one row from the first open. Only a value that loads without a repair is moved: a
+ * repaired one keeps its notice until the admin's next change stores it (./repair.ts).
+ */
+export function moveRowsToOwnKeys(): Promise<void> {
+  return exclusively(async () => {
+    const current = await readAll();
+    if (!holdsRows(current[SETTINGS_KEY])) return;
+    const loaded = repairSettings(storedSettings(current));
+    if (loaded.notice === undefined) await store(checkedForStorage(loaded.settings), current);
   });
 }
 
 /**
  * Calls back whenever another page changes the settings or the organisation changes its policy (area `managed`,
  * https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged); each caller loads what it
- * shows (own settings, or with the policy). Returns the unsubscribe.
+ * shows (own settings, or with the policy). `changes`: the settings keys' changes, absent for a policy change.
+ * Returns the unsubscribe.
  */
-export function watchSettings(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && STORAGE_KEY in changes) || area === 'managed') onChange();
+export function watchSettings(onChange: (changes?: Record<string, { newValue?: unknown }>) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'managed') onChange();
+    else if (area === 'local' && Object.keys(changes).some(isSettingsKey)) onChange(changes);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
-

@@ -28,7 +28,8 @@ import { consoleUrl } from '../fixtures/pages';
 import type { Sample } from '../fixtures/samples';
 import type { BrowserContext } from '@playwright/test';
 import { expect, test, type Page } from './harness';
-import { DEMO_SETTINGS, storedVault } from './extension-page';
+import { DEMO_SETTINGS, storedSettingsIn, storedVault } from './extension-page';
+import { storedSettings } from '../../lib/settings/layout';
 import type { PopupPage } from './popup-page';
 
 const dev = environment('dev');
@@ -285,7 +286,7 @@ test('importing a malformed file lists row-level errors and changes nothing', as
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Download settings file' }).click()]);
   expect(download.suggestedFilename()).toBe('pingone-connection-helper-settings.json');
   const downloaded = JSON.parse(await readFile(await download.path(), 'utf8'));
-  expect(downloaded).toMatchObject({ format: EXPORT_FORMAT, version: 1, tenants: JSON.parse(before).settings.tenants });
+  expect(downloaded).toMatchObject({ format: EXPORT_FORMAT, version: 1, tenants: (storedSettings(JSON.parse(before)) as Settings).tenants });
   await expect(options.getByRole('table', { name: 'Console tenants' }).getByRole('row')).toHaveCount(2);
   await options.reload();
   await expect(options.getByRole('table', { name: 'Console tenants' }).getByRole('row')).toHaveCount(2);
@@ -322,7 +323,7 @@ test('corrupt stored settings open as a repaired page with a notice, stored repa
   await options.reload();
   await expect(options.getByRole('table', { name: 'Console tenants' })).toContainText(CONSOLE_ORIGINS.aic);
   await expect(options.getByRole('status', { name: 'Settings notice' })).toHaveCount(0);
-  expect(JSON.parse((await storageText(options)).local).settings).toMatchObject({ idleClearMinutes: 10, tenants: [{ origin: CONSOLE_ORIGINS.aic }] });
+  expect(await storedSettingsIn(options)).toMatchObject({ idleClearMinutes: 10, tenants: [{ origin: CONSOLE_ORIGINS.aic }] });
 });
 
 test('keyboard only: add a tenant with Tab and Enter, every stop with a visible focus ring; dark theme', async ({ context, extensionId }) => {
@@ -383,7 +384,7 @@ test('an Options change waits for the settings lock the service worker holds, an
     (globalThis as { releaseSettings?: () => void }).releaseSettings?.();
   }, tenant);
   await expect(options.getByText('Saved.')).toBeVisible();
-  expect(JSON.parse((await storageText(options)).local).settings).toMatchObject({ readClipboardOnOpen: true, tenants: [tenant] });
+  expect(await storedSettingsIn(options)).toMatchObject({ readClipboardOnOpen: true, tenants: [tenant] });
   await expect(options.getByRole('table', { name: 'Console tenants' })).toContainText(CONSOLE_ORIGINS.aic);
 });
 

@@ -5,6 +5,7 @@
  * the popup's own UI is covered by popup.spec.ts.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { storedSettings, writesFor } from '../../lib/settings/layout';
 import type { ConnectionReport } from '../../lib/connection/types';
 import type { FillReport } from '../../lib/fill/types';
 import type { FillResponse } from '../../lib/messages';
@@ -34,6 +35,14 @@ export const DEMO_SETTINGS: Settings = {
   ],
   picked: [],
 };
+
+/**
+ * The settings storage.local holds, put together as lib/settings/layout.ts reads them (rows from their own keys, or
+ * the one-value layout as it is), read in any extension page; not repaired.
+ */
+export async function storedSettingsIn(page: Page): Promise<Settings> {
+  return storedSettings((await page.evaluate(async () => chrome.storage.local.get(null))) as Record<string, unknown>) as Settings;
+}
 
 /** lib/vault.ts: the text it keeps under VAULT_KEY and its use time under VAULT_TOUCHED_KEY, in storage.session. */
 export interface StoredVault {
@@ -79,8 +88,13 @@ export class ExtensionPage {
     return new ExtensionPage(page, extension.context);
   }
 
+  /** Settings stored as the extension stores them, a key per tenant row (lib/settings/layout.ts), over whatever was there. */
   async setSettings(settings: Settings = DEMO_SETTINGS) {
-    await this.page.evaluate(async (settings) => chrome.storage.local.set({ settings }), settings);
+    const { set } = writesFor(settings, {});
+    await this.page.evaluate(async (items) => {
+      await chrome.storage.local.clear();
+      await chrome.storage.local.set(items);
+    }, set);
   }
 
   async setCredential(text: string) {

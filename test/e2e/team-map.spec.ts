@@ -4,6 +4,7 @@
  */
 import { EXPORT_FORMAT } from '../../lib/settings/transfer';
 import { teamTenants } from '../fixtures/team-map';
+import { storedSettingsIn } from './extension-page';
 import { expect, test } from './harness';
 
 test('Options imports a 2,000-row map, draws 50 rows, finds a tenant by typing, and shows more from the keyboard', async ({ context, extensionId }) => {
@@ -16,8 +17,7 @@ test('Options imports a 2,000-row map, draws 50 rows, finds a tenant by typing, 
     buffer: Buffer.from(JSON.stringify({ format: EXPORT_FORMAT, version: 1, tenants })),
   });
   await expect(options.getByText('Imported team.json: 2000 tenants and 0 console origins.')).toBeVisible({ timeout: 15_000 });
-  const stored = await options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { tenants: unknown[] }).tenants.length);
-  expect(stored).toBe(2_000);
+  expect((await storedSettingsIn(options)).tenants).toHaveLength(2_000);
 
   const table = options.getByRole('table', { name: 'Console tenants' });
   const rowHeaders = table.getByRole('rowheader');

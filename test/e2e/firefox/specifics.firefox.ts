@@ -238,7 +238,8 @@ test('browserAction.openPopup opens the real toolbar popup, drawn at its own siz
       (error: unknown) => `rejected: ${String(error)}`,
     );
     const popupView = () => browser.extension.getViews({ type: 'popup' })[0];
-    // The view exists at once and popup.html draws the box itself; Preact takes over a moment later (its footer).
+    // The view exists at once; Preact draws the popup into it a moment later (the footer is the app's own: the box is
+    // in popup.html's static markup, there before Firefox sizes the panel to the drawn popup).
     for (let waited = 0; waited < 10_000 && !popupView()?.document.querySelector('.footer'); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     const view = popupView();
     return {
