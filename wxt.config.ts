@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { pingOneHostPermissions } from './lib/regions';
 import { ICON_SIZES, TOOLBAR_ICON_SIZES, iconMap, iconPath } from './lib/brand/icons';
 import { renderIcon } from './lib/brand/render-icon';
+import { inlinePopupStyle } from './build/inline-popup-style';
 
 /**
  * Hosted consoles with fixed host names (lib/consoles/README.md). Self-hosted PingAccess/PingFederate and AIC custom
@@ -66,7 +67,7 @@ export default defineConfig({
       }
     },
   },
-  vite: () => ({ plugins: [preact(), IMPORT_ONLY_PRELOAD_HELPER], build: { modulePreload: false } }),
+  vite: () => ({ plugins: [preact(), IMPORT_ONLY_PRELOAD_HELPER, inlinePopupStyle], build: { modulePreload: false } }),
   zip: {
     // The sources archive (Firefox review) holds what rebuilds the extension: `npm ci && npm run build:firefox`.
     // Tests and their data (test/, *.test.ts), demo and benchmarks are not needed for that; test reports and logs never belong in it.

@@ -99,7 +99,7 @@ export async function benchBrowser(): Promise<void> {
     console.log(`  popup's script took over           ${ms(median(interactive))}   (its popup-interactive mark)`);
     const bytes = builtFiles(path.resolve('.output/chrome-mv3'));
     if (existsSync(path.resolve('.output/chrome-mv3/popup.html'))) {
-      console.log(`  popup first screen, gzip JS+CSS    ${String(await bytes.total(await bytes.pageFiles('popup.html'))).padStart(7)} B   (npm run build; npm run size holds its budget)`);
+      console.log(`  popup first screen, gzip HTML+JS+CSS ${String(await bytes.total(await bytes.pageFiles('popup.html'))).padStart(7)} B   (npm run build; npm run size holds its budget)`);
     }
 
     const popup = await context.newPage();
