@@ -1,5 +1,5 @@
 /**
- * The sender rule (lib/messages.ts): which sender is one of the extension's own pages. Apart from the schemas, so a
+ * The sender rule every message of lib/messages.ts is held to: which sender is one of the extension's own pages. Apart from the schemas, so a
  * page that checks a sender (the popup) does not load them.
  */
 

@@ -120,3 +120,13 @@ export function checkContextFor(
     seen: seenUses(settings),
   };
 }
+
+/**
+ * Whether the page at `tabUrl` resolves (as known, or as the admin's choice `chosen`) to a console whose tenant
+ * `settings` do not hold: its checks then weigh that console's other rows (`mappedElsewhere`), so settings read for
+ * one row (lib/settings/managed.ts loadSettingsFor) are not enough there.
+ */
+export function tenantless(tabUrl: string | undefined, settings: Settings, chosen?: ConsoleId): boolean {
+  const target = resolveTarget(tabUrl, settings, chosen);
+  return target.kind === 'console' && !target.tenant;
+}

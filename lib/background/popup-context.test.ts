@@ -61,6 +61,23 @@ describe('popupContext', () => {
     expect(answer.idleMs).toBe(DEFAULT_SETTINGS.idleClearMinutes * 60_000);
   });
 
+  it('a page with a row for one console, shown with the others as choices: each choice judged against the whole map, as the fill gate judges it', async () => {
+    const origin = 'https://apps.acme.example';
+    const here: TenantMapping = { origin, consoleId: 'pingaccess', tier: 'development', label: 'Acme PA', expected: { environmentId: dev.id } };
+    const elsewhere: TenantMapping = { origin: 'https://pf.acme.example', consoleId: 'pingfederate', tier: 'production', label: 'Acme PF', expected: { environmentId: dev.id } };
+    await settingsWith({ tenants: [elsewhere, here] });
+    const url = `${origin}/admin`;
+    const answer = await popupContext({ type: 'popup.context', tabId: await tabAt(url) });
+    if (!answer.ok || !('choices' in answer.target)) throw new Error('expected choices');
+    const { settings } = await loadSettingsWithPolicy();
+    const gate = resolveTarget(url, settings, 'pingfederate');
+    if (gate.kind !== 'console') throw new Error(gate.reason);
+    const pingFederate = answer.target.choices.find((choice) => choice.consoleId === 'pingfederate');
+    expect(pingFederate).toEqual(consoleTabOf(gate, settings));
+    expect(pingFederate?.context.mappedElsewhere).toEqual([expect.objectContaining({ origin: elsewhere.origin, tenantLabel: 'Acme PF' })]);
+    expect(answer.target.choices.find((choice) => choice.consoleId === 'pingaccess')).toMatchObject({ tenantLabel: 'Acme PA' });
+  });
+
   it('a page dressed as a hosted console: why it is refused, and no picking there', async () => {
     const answer = await popupContext({ type: 'popup.context', tabId: await tabAt(`${CONSOLE_ORIGINS.lookalike}/acme`) });
     expect(answer).toMatchObject({ ok: true, target: { unavailable: expect.stringMatching(/only looks like Cloudflare Zero Trust/) } });

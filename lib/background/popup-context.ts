@@ -7,10 +7,11 @@ import { browser } from 'wxt/browser';
 import type { PopupContext, ResponseFor, UiRequest } from '../messages';
 import { httpsOriginOf } from '../origin';
 import { popupTabOf } from '../popup-tab';
-import { loadSettingsFor } from '../settings/managed';
+import { CONSOLES } from '../consoles';
+import { loadSettingsFor, loadSettingsWithPolicy } from '../settings/managed';
 import { idleMsOf, type Settings } from '../settings/model';
 import { pickedFor } from '../settings/picked';
-import { imitationOf } from '../target';
+import { imitationOf, tenantless } from '../target';
 
 /** Picking fields (lib/pick) on an https tab that does not dress as a hosted console; pick-path.ts checks again. */
 function pickOn(tabUrl: string | undefined, settings: Settings): PopupContext['pick'] {
@@ -22,8 +23,12 @@ function pickOn(tabUrl: string | undefined, settings: Settings): PopupContext['p
 
 export async function popupContext(request: Extract<UiRequest, { type: 'popup.context' }>): Promise<ResponseFor['popup.context']> {
   const tab = request.tabId === undefined ? undefined : await browser.tabs.get(request.tabId).catch(() => undefined);
-  // The tab's own row, not the whole map, where the tab is a mapped tenant: a team's map of thousands costs that popup nothing.
-  const { settings, notice } = await loadSettingsFor(tab?.url);
+  // The tab's own row, not the whole map, where the tab is a mapped tenant: a team's map of thousands costs that popup
+  // nothing. A console shown without its tenant (a choice the row is not for) is judged against the whole map.
+  const forPage = await loadSettingsFor(tab?.url);
+  const wider =
+    forPage.oneRow && [undefined, ...CONSOLES.map((candidate) => candidate.id)].some((chosen) => tenantless(tab?.url, forPage.settings, chosen));
+  const { settings, notice } = wider ? await loadSettingsWithPolicy() : forPage;
   const pick = pickOn(tab?.url, settings);
   return {
     ok: true,

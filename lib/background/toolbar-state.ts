@@ -9,7 +9,7 @@ import type { Credential } from '../credential/types';
 import { TIER_NAMES, type Settings, type TenantMapping } from '../settings/model';
 import { loadSettingsFor, loadSettingsWithPolicy } from '../settings/managed';
 import { watchSettings } from '../settings/store';
-import { checkContextFor, resolveTarget } from '../target';
+import { checkContextFor, resolveTarget, tenantless } from '../target';
 import { readVault, VAULT_KEY } from '../vault';
 
 export interface ToolbarState {
@@ -78,7 +78,9 @@ export function watchToolbar(action: ActionApi): void {
   const update = async (tabId: number, url: string | undefined) => {
     const mine = ++sequence;
     latest.set(tabId, mine);
-    const { settings } = await loadSettingsFor(url);
+    const forPage = await loadSettingsFor(url);
+    // A console whose tenant the row is not is judged against that console's other rows: the whole map.
+    const { settings } = forPage.oneRow && tenantless(url, forPage.settings) ? await loadSettingsWithPolicy() : forPage;
     const everyTenant = async () => (await loadSettingsWithPolicy()).settings.tenants;
     const state = await toolbarStateFor(await readVault(settings.idleClearMinutes * 60_000), url, settings, everyTenant);
     if (latest.get(tabId) !== mine) return;

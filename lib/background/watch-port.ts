@@ -1,6 +1,6 @@
 /**
  * The background's end of the popup's worker-watch port (lib/worker-watch.ts). The port carries nothing; it is kept
- * open only for the extension's own pages (the same sender rule as every message, lib/messages.ts), so its disconnect
+ * open only for the extension's own pages (the same sender rule as every message, lib/extension-page.ts), so its disconnect
  * means this worker went away. Any other connection is closed at once.
  */
 import { isExtensionPage, type SenderFacts } from '../extension-page';

@@ -35,19 +35,32 @@ export function holdsRows(stored: unknown): stored is Record<string, unknown> {
  */
 export function storedSettings(items: Record<string, unknown>): unknown {
   const stored = items[SETTINGS_KEY];
-  if (holdsRows(stored)) return stored;
   const origins = items[ORIGINS_KEY];
+  const rows = Array.isArray(origins) ? origins.map((origin) => (typeof origin === 'string' ? items[rowKey(origin)] : origin)) : origins;
+  if (holdsRows(stored)) return withRowsItLacks(stored, Array.isArray(rows) ? rows : []);
   // No origin list: nothing stored yet, or a `settings` value alone; repair.ts reads it as it is.
   if (origins === undefined) return stored;
-  const rows = Array.isArray(origins) ? origins.map((origin) => (typeof origin === 'string' ? items[rowKey(origin)] : origin)) : origins;
   // Rows whose `settings` value was lost or spoilt are still the admin's map: kept, with defaults for the rest.
   return { ...(isRecord(stored) ? stored : {}), tenants: rows };
 }
 
 /**
+ * Both layouts at once: a build older than this one wrote its single value over a map already moved to row keys (the
+ * extension downgraded, then updated again). Its rows first, then the moved rows at origins it does not name, so the
+ * next write, which removes every row key it does not keep, loses nothing the admin mapped.
+ */
+function withRowsItLacks(stored: Record<string, unknown>, moved: unknown[]): Record<string, unknown> {
+  const own = Array.isArray(stored.tenants) ? stored.tenants : [];
+  const named = new Set(own.map((row) => (isRecord(row) ? row.origin : undefined)));
+  const lacking = moved.filter((row) => isRecord(row) && !named.has(row.origin));
+  return lacking.length ? { ...stored, tenants: [...own, ...lacking] } : stored;
+}
+
+/**
  * The writes that make storage hold `next` (already validated), given what it holds now (`current`, every item):
  * the items to set, only the rows whose stored JSON differs, and the row keys to remove afterwards. Set goes first:
- * a reader between the two sees the new origin list, which names none of the keys still to remove.
+ * a reader between the two sees the new origin list, which names none of the keys still to remove, and those keys
+ * emptied (null).
  */
 export function writesFor(next: Settings, current: Record<string, unknown>): { set: Record<string, unknown>; remove: string[] } {
   const { tenants, ...rest } = next;
@@ -59,6 +72,9 @@ export function writesFor(next: Settings, current: Record<string, unknown>): { s
     if (JSON.stringify(current[key]) !== JSON.stringify(row)) set[key] = row;
   }
   const remove = Object.keys(current).filter((key) => key.startsWith(ROW_PREFIX) && !kept.has(key));
+  // Emptied in the same set as the new origin list, then removed: a one-row read (storedSettingsAt, which sees no
+  // origin list) never finds a row the map has dropped, also after a write cut short between the two.
+  for (const key of remove) set[key] = null;
   return { set, remove };
 }
 
@@ -70,6 +86,6 @@ export function storedSettingsAt(items: Record<string, unknown>, origin: string 
   const stored = items[SETTINGS_KEY];
   if (holdsRows(stored) || !isRecord(stored)) return stored;
   const row = origin === undefined ? undefined : items[rowKey(origin)];
-  return { ...stored, tenants: row === undefined ? [] : [row] };
+  // null: a row the map dropped, its key not yet removed (writesFor).
+  return { ...stored, tenants: row === undefined || row === null ? [] : [row] };
 }
-

@@ -218,7 +218,7 @@ describe('loadSettingsFor (the popup and the toolbar: one page)', () => {
     await saveSettings(settingsWith({ tenants: [OWN_OTHER, OWN_THIRD], idleClearMinutes: 25 }));
     const at = await loadSettingsFor(`${OWN_THIRD.origin}/platform/?realm=alpha`);
     expect(at.settings).toEqual(settingsWith({ tenants: [OWN_THIRD], idleClearMinutes: 25 }));
-    expect({ ...at, settings: { ...at.settings, tenants: [] } }).toEqual({ ...(await loadSettingsWithPolicy()), settings: { ...at.settings, tenants: [] } });
+    expect({ ...at, settings: { ...at.settings, tenants: [] } }).toEqual({ ...(await loadSettingsWithPolicy()), settings: { ...at.settings, tenants: [] }, oneRow: true });
   });
 
   it('the policy’s row wins at its origin, and the policy’s idle time applies', async () => {

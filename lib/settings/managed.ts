@@ -41,6 +41,8 @@ function readPolicyInput(): Promise<unknown> {
 }
 
 type WithPolicy = { settings: Settings; notice?: string; policy: ManagedPolicy };
+/** loadSettingsFor's answer: `oneRow`, `tenants` is the row at the page and no more (the rest of the map was not read). */
+type ForPage = WithPolicy & { oneRow: boolean };
 
 /** The organisation's rows first, then the admin's own rows at origins the policy does not name. */
 function withPolicy(loaded: { settings: Settings; notice?: string }, policy: ManagedPolicy): WithPolicy {
@@ -69,17 +71,18 @@ export async function loadSettingsWithPolicy(): Promise<WithPolicy> {
 }
 
 /**
- * loadSettingsWithPolicy for one page, as the popup and the fill gate judge it (lib/target): the same settings, but
- * `tenants` holds only what decides there. A page with a row (the admin's or the policy's) needs that row alone, and
- * the admin's map is read no further than it (./store.ts loadSettingsAt). An https page without one is judged
+ * loadSettingsWithPolicy for one page, as the popup and the toolbar judge it (lib/target): the same settings, but
+ * `tenants` holds only what decides there. A page with a row (the admin's or the policy's) mostly needs that row
+ * alone, and the admin's map is read no further than it (./store.ts loadSettingsAt); a caller that then shows a
+ * console the row is not for (lib/target tenantless) reads the whole map after all. An https page without one is judged
  * against the same console's other rows (checkContextFor's `mappedElsewhere`), so it gets every row; a page that is
  * not https is no console and gets the policy's rows only.
  */
-export async function loadSettingsFor(url: string | undefined): Promise<WithPolicy> {
+export async function loadSettingsFor(url: string | undefined): Promise<ForPage> {
   const origin = url === undefined ? undefined : httpsOriginOf(url);
   const [{ whole, ...loaded }, policy] = await Promise.all([loadSettingsAt(origin), readPolicyInput().then(parseManagedPolicy)]);
-  const decided = origin === undefined || whole || loaded.settings.tenants.length > 0 || policy.tenants.some((row) => row.origin === origin);
-  return withPolicy(decided ? loaded : await loadSettings(), policy);
+  const oneRow = origin !== undefined && !whole && (loaded.settings.tenants.length > 0 || policy.tenants.some((row) => row.origin === origin));
+  return { ...withPolicy(oneRow || origin === undefined || whole ? loaded : await loadSettings(), policy), oneRow };
 }
 
 /** Whether the policy takes "Fill anyway" away at this tenant (lib/background/fill-path.ts). */

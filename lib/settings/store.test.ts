@@ -161,7 +161,13 @@ describe('one key per tenant row (./layout.ts)', () => {
       ...current,
       tenants: current.tenants.flatMap((row) => (row.origin === THIRD.origin ? [] : row.origin === DEV_TENANT.origin ? [{ ...row, label: 'Renamed' }] : [row])),
     }));
-    expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual(['settings', 'tenant-origins', `tenant:${DEV_TENANT.origin}`]);
+    // The row taken out is emptied in the same set as the new origin list, then removed.
+    expect(set.mock.calls[0]![0]).toEqual({
+      settings: expect.anything(),
+      'tenant-origins': [PROD_TENANT.origin, DEV_TENANT.origin],
+      [`tenant:${DEV_TENANT.origin}`]: { ...DEV_TENANT, label: 'Renamed' },
+      [`tenant:${THIRD.origin}`]: null,
+    });
     expect(remove).toHaveBeenCalledWith([`tenant:${THIRD.origin}`]);
     expect((await loadSettings()).settings.tenants).toEqual([PROD_TENANT, { ...DEV_TENANT, label: 'Renamed' }]);
   });
@@ -176,6 +182,27 @@ describe('one key per tenant row (./layout.ts)', () => {
 
     await singleValue(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }));
     expect(await loadSettingsAt(DEV_TENANT.origin)).toEqual({ settings: settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }), whole: true });
+  });
+
+  it('a row taken out and its removal cut short: the one-row read finds none there (the popup and the toolbar)', async () => {
+    await saveSettings(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }));
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(new Error('the page closed'));
+    await expect(updateSettings((current) => ({ ...current, tenants: [PROD_TENANT] }))).rejects.toThrow('the page closed');
+    remove.mockRestore();
+    const left = (await fakeBrowser.storage.local.get(`tenant:${DEV_TENANT.origin}`))[`tenant:${DEV_TENANT.origin}`];
+    expect(left ?? null).toBeNull();
+    expect((await loadSettingsAt(DEV_TENANT.origin)).settings.tenants).toEqual([]);
+    expect((await loadSettings()).settings.tenants).toEqual([PROD_TENANT]);
+  });
+
+  it('both layouts at once (an older build wrote its one value over a moved map): the moved rows it lacks are kept', async () => {
+    await saveSettings(settingsWith({ tenants: [PROD_TENANT, DEV_TENANT] }));
+    // The older build kept one row of its own and knew nothing of the row keys.
+    await fakeBrowser.storage.local.set({ settings: settingsWith({ tenants: [{ ...DEV_TENANT, label: 'Older build' }, THIRD] }) });
+    expect((await loadSettings()).settings.tenants).toEqual([{ ...DEV_TENANT, label: 'Older build' }, THIRD, PROD_TENANT]);
+    await updateSettings((current) => current);
+    expect((await loadSettings()).settings.tenants).toEqual([{ ...DEV_TENANT, label: 'Older build' }, THIRD, PROD_TENANT]);
+    expect(await fakeBrowser.storage.local.get(`tenant:${PROD_TENANT.origin}`)).toEqual({ [`tenant:${PROD_TENANT.origin}`]: PROD_TENANT });
   });
 
   it('a row key the origin list does not name (a write cut short) is not read, and the next write removes it', async () => {
