@@ -13,19 +13,23 @@ import type { ConnectionReport } from './connection/types';
 import type { Check } from './credential/types';
 import type { PopupTab } from './popup-tab';
 
+/** A tab of the browser, by its id. */
+const tabIdSchema = () => z.int().check(z.nonnegative());
+/** An origin the popup showed: https, exactly as URL.origin writes it (lower-case host, no default port, no path). */
+const shownOriginSchema = () => z.string().check(z.refine((value) => httpsOriginOf(value) === value));
+
 // Built in a function marked pure so a page that only sends these (the popup) does not carry the schema: a zod call at
 // the top level is otherwise kept for its possible side effects (https://rollupjs.org/configuration-options/#pure).
 export const uiRequestSchema = /* @__PURE__ */ (() =>
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('fill'),
-      tabId: z.int().check(z.nonnegative()),
+      tabId: tabIdSchema(),
       /**
        * The origin the popup showed the admin. The tab may have moved since the popup opened; the background fills only
        * a tab still at this origin, so the checks and choices the admin saw are the ones that apply.
        */
-      // An https origin exactly as URL.origin writes it (lower-case host, no default port, no path).
-      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      origin: shownOriginSchema(),
       override: z.boolean(),
       name: z.optional(z.string().check(z.maxLength(200))),
       /** PingAccess's Description, as the admin typed it in the popup. */
@@ -49,30 +53,30 @@ export const uiRequestSchema = /* @__PURE__ */ (() =>
     /** Pick fields on this tab (lib/pick): the prompts follow the credential's kind; the tab must still be at `origin`. */
     z.strictObject({
       type: z.literal('pick.start'),
-      tabId: z.int().check(z.nonnegative()),
-      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      tabId: tabIdSchema(),
+      origin: shownOriginSchema(),
       kind: z.enum(['gateway', 'product', 'oidc-app']),
     }),
     /** Fill the fields picked at `origin`, through the one guarded fill path (lib/background/pick-path.ts). */
     z.strictObject({
       type: z.literal('pick.fill'),
-      tabId: z.int().check(z.nonnegative()),
-      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      tabId: tabIdSchema(),
+      origin: shownOriginSchema(),
       override: z.boolean(),
       sourceConfirmed: z.optional(z.literal(true)),
     }),
     /** The tab's forms as the fill engine sees them, without values (lib/pick/describe.ts). */
-    z.strictObject({ type: z.literal('form.describe'), tabId: z.int().check(z.nonnegative()) }),
+    z.strictObject({ type: z.literal('form.describe'), tabId: tabIdSchema() }),
     /** What the popup shows at open, resolved from the settings with the organisation's policy; no tab: none readable. */
-    z.strictObject({ type: z.literal('popup.context'), tabId: z.optional(z.int().check(z.nonnegative())) }),
+    z.strictObject({ type: z.literal('popup.context'), tabId: z.optional(tabIdSchema()) }),
     /**
      * Map the tenant at `origin` to the vault credential's environment; the tab must still be there. `consoleId` as in
      * `fill`: the console the admin says a page that is no known console is.
      */
     z.strictObject({
       type: z.literal('tenant.remember'),
-      tabId: z.int().check(z.nonnegative()),
-      origin: z.string().check(z.refine((value) => httpsOriginOf(value) === value)),
+      tabId: tabIdSchema(),
+      origin: shownOriginSchema(),
       consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)),
     }),
   ]))();
