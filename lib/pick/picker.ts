@@ -46,10 +46,10 @@ function positionOf(control: HTMLElement): number {
 export function pickedFieldOf(control: HTMLElement, prompt: PickPrompt, win: Window): PickedField | { why: string } {
   const [label] = namesOf(control, win, prompt.secret).labels.filter(Boolean);
   if (prompt.secret && !label) return { why: `This field has no label of its own drawn beside it. The ${prompt.label} goes only into a field its label names.` };
-  const attribute = (name: string) => control.getAttribute(name)?.slice(0, 200) || undefined;
-  const field: PickedField = { field: prompt.key, ...(label ? { label: label.slice(0, 200) } : {}), name: attribute('name'), id: control.id.slice(0, 200) || undefined, position: positionOf(control) };
-  if (!field.name) delete field.name;
-  if (!field.id) delete field.id;
+  const name = control.getAttribute('name')?.slice(0, 200);
+  const id = control.id.slice(0, 200);
+  // Only what the field has: an empty name or id finds nothing again.
+  const field: PickedField = { field: prompt.key, ...(label ? { label: label.slice(0, 200) } : {}), ...(name ? { name } : {}), ...(id ? { id } : {}), position: positionOf(control) };
   // Found again exactly as a later fill will look for it, by the engine's own locator.
   const found = locateField(win.document, { key: prompt.key, label: prompt.label, control: 'text', value: '', secret: prompt.secret, locate: locatorOf(field, prompt.secret) });
   if (found.length !== 1 || found[0]!.element !== control) {
