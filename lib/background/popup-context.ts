@@ -26,8 +26,8 @@ export async function popupContext(request: Extract<UiRequest, { type: 'popup.co
   // The tab's own row, not the whole map, where the tab is a mapped tenant: a team's map of thousands costs that popup
   // nothing. A console shown without its tenant (a choice the row is not for) is judged against the whole map.
   const forPage = await loadSettingsFor(tab?.url);
-  const wider =
-    forPage.oneRow && [undefined, ...CONSOLES.map((candidate) => candidate.id)].some((chosen) => tenantless(tab?.url, forPage.settings, chosen));
+  // A known console ignores the choice, so asking with each console covers the page as it is known too.
+  const wider = forPage.oneRow && CONSOLES.some((candidate) => tenantless(tab?.url, forPage.settings, candidate.id));
   const { settings, notice } = wider ? await loadSettingsWithPolicy() : forPage;
   const pick = pickOn(tab?.url, settings);
   return {
