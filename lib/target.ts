@@ -75,6 +75,19 @@ export function resolveTarget(tabUrl: string | undefined, settings: Settings, ch
 }
 
 /**
+ * The tab as the popup showed it to the admin, resolved as the fill gate resolves it: refused when the tab has moved
+ * since, to another origin, or from a page the admin named (`chosen`) to one that is a known console, where the
+ * choice no longer applies. What a fill or "Remember this tenant" acts on.
+ */
+export function targetAsShown(tabUrl: string | undefined, settings: Settings, shown: { origin: string; consoleId?: ConsoleId }): ResolvedTab {
+  const target = resolveTarget(tabUrl, settings, shown.consoleId);
+  if (target.kind === 'console' && (target.origin !== shown.origin || (shown.consoleId && target.via !== 'active-tab'))) {
+    return { kind: 'unavailable', reason: `The tab moved to ${target.origin}; reopen the popup there.` };
+  }
+  return target;
+}
+
+/**
  * Why fields may not be picked or filled on this page on the admin's word: a page that is no known console but
  * carries a hosted console's name (lib/pick); undefined otherwise.
  */

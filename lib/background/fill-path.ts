@@ -12,7 +12,7 @@ import type { FillResponse, UiRequest } from '../messages';
 import { overrideForbidden } from '../settings/managed';
 import { updateSettings } from '../settings/store';
 import { recordUse } from '../settings/tenants';
-import { checkContextFor, resolveTarget } from '../target';
+import { checkContextFor, targetAsShown } from '../target';
 import { loadVaultCredential } from './vault-credential';
 import { errorText } from '../error-text';
 
@@ -25,14 +25,10 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
 
   const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
   // `consoleId`: the admin named a page that is no known console; the injection below then rides on the toolbar
-  // click's activeTab grant (or a host permission), and Chrome refuses it when there is neither.
-  const target = resolveTarget(tab?.url, settings, request.consoleId);
+  // click's activeTab grant (or a host permission), and Chrome refuses it when there is neither. A tab that navigated
+  // while the popup was open is refused: what the admin saw (and chose "This page is" for) was another page.
+  const target = targetAsShown(tab?.url, settings, request);
   if (target.kind !== 'console') return { ok: false, error: target.reason };
-  // The tab navigated while the popup was open: what the admin saw (and chose "This page is" for) was another page.
-  // A choice made for a page no known console applies only while the tab is still such a page.
-  if (target.origin !== request.origin || (request.consoleId && target.via !== 'active-tab')) {
-    return { ok: false, error: `The tab moved to ${target.origin}; reopen the popup there.` };
-  }
 
   const fingerprint = await fingerprintCredential(credential);
   const errors = checkCredential(credential, checkContextFor(target, settings, fingerprint)).filter(

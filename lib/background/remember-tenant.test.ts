@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { gatewayClaims, signTestCredential } from '../../test/fixtures/credentials';
 import { client, CONSOLE_ORIGINS, environment } from '../../test/fixtures/environments';
 import { DEFAULT_SETTINGS } from '../settings/model';
-import { loadSettings } from '../settings/store';
+import { loadSettings, saveSettings } from '../settings/store';
 import { writeVault } from '../vault';
 import { rememberTabTenant } from './remember-tenant';
 
@@ -53,6 +53,18 @@ describe('rememberTabTenant', () => {
     expect(await rememberTabTenant({ type: 'tenant.remember', tabId, origin: CONSOLE_ORIGINS.aic })).toEqual({
       ok: false,
       error: `The tab moved to ${CONSOLE_ORIGINS.cloudflare}; reopen the popup there.`,
+    });
+    expect(await tenants()).toEqual([]);
+  });
+
+  it('refuses a choice made for a page that has since become a known console (added in Options as another one), as the fill does', async () => {
+    await writeVault(await signTestCredential(gatewayClaims('dev')), IDLE_MS);
+    const origin = 'https://pa.acme.example';
+    await saveSettings({ ...structuredClone(DEFAULT_SETTINGS), selfHosted: [{ origin, consoleId: 'pingfederate' }] });
+    const tabId = await tabAt(`${origin}/pa-admin`);
+    expect(await rememberTabTenant({ type: 'tenant.remember', tabId, origin, consoleId: 'pingaccess' })).toEqual({
+      ok: false,
+      error: `The tab moved to ${origin}; reopen the popup there.`,
     });
     expect(await tenants()).toEqual([]);
   });

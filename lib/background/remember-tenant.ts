@@ -9,14 +9,13 @@ import { loadSettingsWithPolicy } from '../settings/managed';
 import { idleMsOf, type Settings } from '../settings/model';
 import { updateSettings } from '../settings/store';
 import { rememberTenant } from '../settings/tenants';
-import { resolveTarget } from '../target';
+import { targetAsShown } from '../target';
 import { readVault } from '../vault';
 
 export async function rememberTabTenant(request: Extract<UiRequest, { type: 'tenant.remember' }>): Promise<ResponseFor['tenant.remember']> {
   const [{ settings }, tab] = await Promise.all([loadSettingsWithPolicy(), browser.tabs.get(request.tabId).catch(() => undefined)]);
-  const target = resolveTarget(tab?.url, settings, request.consoleId);
+  const target = targetAsShown(tab?.url, settings, request);
   if (target.kind !== 'console') return { ok: false, error: target.reason };
-  if (target.origin !== request.origin) return { ok: false, error: `The tab moved to ${target.origin}; reopen the popup there.` };
   const text = await readVault(idleMsOf(settings));
   const read = text ? readCredential(text) : undefined;
   if (!read?.ok) return { ok: false, error: 'No credential to remember: paste one in the popup first.' };
