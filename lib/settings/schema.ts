@@ -90,22 +90,18 @@ export function policyRows<T extends { origin: string }>(
   schema: z.ZodMiniType<T>,
   refuse?: (index: number, why: z.core.$ZodError | string) => void,
 ): T[] {
-  const kept: T[] = [];
-  // The origins kept so far, as ./repair.ts repairRows keeps them: a policy pushing a team's 2,000 rows would
-  // otherwise cost 2 million compares at every read.
-  const origins = new Set<string>();
+  // Kept by origin, as ./repair.ts repairRows keeps them: a policy pushing a team's 2,000 rows would otherwise cost
+  // 2 million compares at every read.
+  const kept = new Map<string, T>();
   if (Array.isArray(rows)) {
     rows.forEach((row, index) => {
       const result = schema.safeParse(row);
       if (!result.success) refuse?.(index, result.error);
-      else if (origins.has(result.data.origin)) refuse?.(index, result.data.origin);
-      else {
-        kept.push(result.data);
-        origins.add(result.data.origin);
-      }
+      else if (kept.has(result.data.origin)) refuse?.(index, result.data.origin);
+      else kept.set(result.data.origin, result.data);
     });
   }
-  return kept;
+  return [...kept.values()];
 }
 
 /** fingerprintCredential's output: 16 lower-case hex characters. */
