@@ -1,17 +1,16 @@
 /**
  * What the popup draws at open, resolved here so the popup loads neither the settings nor their schemas: the
- * settings it needs with the organisation's policy applied (`loadSettingsFor` the tab: its row alone where it has one),
+ * settings it needs with the organisation's policy applied (./tab-settings.ts: the tab's row alone where it decides),
  * the tab as the banner and the fill show it, and where fields may be picked.
  */
 import { browser } from 'wxt/browser';
 import type { PopupContext, ResponseFor, UiRequest } from '../messages';
 import { httpsOriginOf } from '../origin';
 import { popupTabOf } from '../popup-tab';
-import { CONSOLES } from '../consoles';
-import { loadSettingsFor, loadSettingsWithPolicy } from '../settings/managed';
 import { idleMsOf, type Settings } from '../settings/model';
 import { pickedFor } from '../settings/picked';
-import { imitationOf, tenantless } from '../target';
+import { imitationOf } from '../target';
+import { settingsForTab } from './tab-settings';
 
 /** Picking fields (lib/pick) on an https tab that does not dress as a hosted console; pick-path.ts checks again. */
 function pickOn(tabUrl: string | undefined, settings: Settings): PopupContext['pick'] {
@@ -24,11 +23,8 @@ function pickOn(tabUrl: string | undefined, settings: Settings): PopupContext['p
 export async function popupContext(request: Extract<UiRequest, { type: 'popup.context' }>): Promise<ResponseFor['popup.context']> {
   const tab = request.tabId === undefined ? undefined : await browser.tabs.get(request.tabId).catch(() => undefined);
   // The tab's own row, not the whole map, where the tab is a mapped tenant: a team's map of thousands costs that popup
-  // nothing. A console shown without its tenant (a choice the row is not for) is judged against the whole map.
-  const forPage = await loadSettingsFor(tab?.url);
-  // A known console ignores the choice, so asking with each console covers the page as it is known too.
-  const wider = forPage.oneRow && CONSOLES.some((candidate) => tenantless(tab?.url, forPage.settings, candidate.id));
-  const { settings, notice } = wider ? await loadSettingsWithPolicy() : forPage;
+  // nothing (./tab-settings.ts).
+  const { settings, notice } = await settingsForTab(tab?.url);
   const pick = pickOn(tab?.url, settings);
   return {
     ok: true,

@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import { checkCredential, fingerprintCredential, readCredential } from '../credential';
 import type { Credential } from '../credential/types';
 import { TIER_NAMES, type Settings, type TenantMapping } from '../settings/model';
-import { loadSettingsFor, loadSettingsWithPolicy } from '../settings/managed';
+import { loadSettingsWithPolicy } from '../settings/managed';
 import { watchSettings } from '../settings/store';
-import { checkContextFor, resolveTarget, tenantless } from '../target';
+import { checkContextFor, resolveTarget } from '../target';
+import { settingsForTab } from './tab-settings';
 import { readVault, VAULT_KEY } from '../vault';
 
 export interface ToolbarState {
@@ -78,9 +79,7 @@ export function watchToolbar(action: ActionApi): void {
   const update = async (tabId: number, url: string | undefined) => {
     const mine = ++sequence;
     latest.set(tabId, mine);
-    const forPage = await loadSettingsFor(url);
-    // A console whose tenant the row is not is judged against that console's other rows: the whole map.
-    const { settings } = forPage.oneRow && tenantless(url, forPage.settings) ? await loadSettingsWithPolicy() : forPage;
+    const { settings } = await settingsForTab(url);
     const everyTenant = async () => (await loadSettingsWithPolicy()).settings.tenants;
     const state = await toolbarStateFor(await readVault(settings.idleClearMinutes * 60_000), url, settings, everyTenant);
     if (latest.get(tabId) !== mine) return;
