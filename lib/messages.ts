@@ -10,7 +10,7 @@ import { REGION_TLDS } from './regions';
 import { httpsOriginOf } from './origin';
 import type { FillReport } from './fill/types';
 import type { ConnectionReport } from './connection/types';
-import type { Check } from './credential/types';
+import type { Finding } from './credential/check';
 import type { PopupTab } from './popup-tab';
 
 /** A tab of the browser, by its id. */
@@ -86,11 +86,12 @@ export type UiRequest = z.infer<typeof uiRequestSchema>;
 export type FillResponse =
   | { ok: true; report: FillReport }
   /**
-   * `blockedBy` lists the error checks that stopped the fill; the admin may resend with `override: true`.
+   * `blockedBy` lists the error checks that stopped the fill, as findings the popup words (lib/credential/check-words.ts);
+   * the admin may resend with `override: true`.
    * `overrideForbidden`: the organisation's policy refuses that override here (a production tenant).
    * `confirmSource`: the credential is text selected on this origin, not yet confirmed; resend with `sourceConfirmed`.
    */
-  | { ok: false; error: string; blockedBy?: Check[]; overrideForbidden?: true; confirmSource?: string };
+  | { ok: false; error: string; blockedBy?: Finding[]; overrideForbidden?: true; confirmSource?: string };
 
 export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string; confirmSource?: string };
 

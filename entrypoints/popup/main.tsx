@@ -5,7 +5,6 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { FillBlockedError } from '../../components/popup/FillPanel';
 import { PopupApp, type PopupAppProps } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
 import type { ConnectionReport } from '../../lib/connection/types';
@@ -219,12 +218,7 @@ async function main() {
         if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
         response = await watch.whileAlive(askBackground({ ...request, sourceConfirmed: true }), FILL_INTERRUPTED);
       }
-      if (!response.ok) {
-        // Only a refusal by checks can be overridden ("Fill anyway"); the background names them in `blockedBy`.
-        throw response.blockedBy?.length
-          ? new FillBlockedError(response.error, response.blockedBy, response.overrideForbidden)
-          : new Error(response.error);
-      }
+      if (!response.ok) throw (await pastePart.load()).fillRefusal(response);
       // The fill recorded a use: ask again so the reuse check sees it.
       context = await askContext(tab.id);
       rerender();
@@ -320,7 +314,7 @@ async function main() {
           if (!(await askSource('Fill', response.confirmSource))) throw new Error(response.error);
           response = await askBackground({ ...request, sourceConfirmed: true });
         }
-        if (!response.ok) throw response.blockedBy?.length ? new FillBlockedError(response.error, response.blockedBy) : new Error(response.error);
+        if (!response.ok) throw (await pastePart.load()).fillRefusal(response);
         return response.report;
       },
     };

@@ -353,7 +353,7 @@ describe('fillTab at sibling tenants of a shared domain', () => {
     await writeVault(await signTestCredential(productClaims('dev')), IDLE_MS, T0);
     const unmapped = await openTab(`${CONSOLE_ORIGINS.aicAcmeProd}/platform/`);
     const asked = await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: false });
-    expect(asked).toMatchObject({ ok: false, blockedBy: [{ id: 'tenant.first-fill', message: expect.stringContaining(`First fill at ${CONSOLE_ORIGINS.aicAcmeProd}:`) }] });
+    expect(asked).toMatchObject({ ok: false, blockedBy: [{ id: 'tenant.first-fill', facts: { origin: CONSOLE_ORIGINS.aicAcmeProd } }] });
     // A fill that did not deliver the credential (step 2 of the modal only) confirms nothing: it still asks.
     pageAnswer = (plan) => reportFor(plan, 'filled', { credential: 'absent' });
     await fillTab({ type: 'fill', tabId: unmapped, origin: await originOf(unmapped), override: true });

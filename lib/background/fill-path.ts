@@ -5,7 +5,7 @@
  * The secret crosses into the page only inside the plan handed to the engine; it is never logged or returned.
  */
 import { browser } from 'wxt/browser';
-import { checkCredential, fingerprintCredential } from '../credential';
+import { fingerprintCredential, judgeCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
 import type { FillResponse, UiRequest } from '../messages';
@@ -31,7 +31,7 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
   if (target.kind !== 'console') return { ok: false, error: target.reason };
 
   const fingerprint = await fingerprintCredential(credential);
-  const errors = checkCredential(credential, checkContextFor(target, settings, fingerprint)).filter(
+  const errors = judgeCredential(credential, checkContextFor(target, settings, fingerprint)).filter(
     (check) => check.level === 'error',
   );
   // The organisation's policy may take "Fill anyway" away from production tenants (lib/settings/managed.ts).

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { checkCredential, fingerprintCredential } from '../credential';
+import { fingerprintCredential, judgeCredential } from '../credential';
 import type { CheckContext } from '../credential/types';
 import type { Settings } from '../settings/model';
 import type { FillResponse, ResponseFor, UiRequest } from '../messages';
@@ -85,7 +85,7 @@ export async function fillPicked(request: Request<'pick.fill'>): Promise<FillRes
   // A known console's tenant is judged as its console fill would be (its mapped environment, its siblings).
   const target = resolveTarget(tab.url, settings);
   const context: CheckContext = target.kind === 'console' ? checkContextFor(target, settings, fingerprint) : { origin: request.origin, fingerprint, seen: seenUses(settings) };
-  const errors = checkCredential(credential, context).filter((check) => check.level === 'error');
+  const errors = judgeCredential(credential, context).filter((check) => check.level === 'error');
   // The organisation's policy takes "Fill anyway" away from its production tenants here as on a console fill.
   const locked = target.kind === 'console' && overrideForbidden(policy, target.tenant);
   if (errors.length > 0 && (!request.override || locked)) {

@@ -1,10 +1,10 @@
 /**
  * The toolbar button tells, per tab, what the popup would: no credential, a credential loaded, and on a console tab
- * whether it fits. The verdict is the fill gate's own: checkCredential with lib/target's checkContextFor. The title
+ * whether it fits. The verdict is the fill gate's own: judgeCredential with lib/target's checkContextFor. The title
  * is built from fixed words, the console, the host and tiers only: never a check's message, so no claim text.
  */
 import { browser } from 'wxt/browser';
-import { checkCredential, fingerprintCredential, readCredential } from '../credential';
+import { fingerprintCredential, judgeCredential, readCredential } from '../credential';
 import type { Credential } from '../credential/types';
 import { TIER_NAMES, type Settings, type TenantMapping } from '../settings/model';
 import { loadSettingsWithPolicy } from '../settings/managed';
@@ -46,7 +46,7 @@ export async function toolbarStateFor(
   const target = resolveTarget(tabUrl, settings);
   if (target.kind !== 'console') return { text: '•', color: BLUE, title: `${NAME}: ${kind} loaded` };
 
-  const checks = checkCredential(credential, checkContextFor(target, settings, await fingerprintCredential(credential)));
+  const checks = judgeCredential(credential, checkContextFor(target, settings, await fingerprintCredential(credential)));
   const errors = checks.filter((check) => check.level === 'error').length;
   const warnings = checks.filter((check) => check.level === 'warning').length;
   const where = `${target.console.name} at ${new URL(target.origin).host}`;

@@ -1,10 +1,14 @@
-/** Credential (+ where it is going) -> checks, in the stable order of CHECK_IDS. */
+/**
+ * Credential (+ where it is going) -> findings, in the stable order of CHECK_IDS: each check's level and the facts
+ * behind it, without words. The background decides a fill with these alone; ./check-words.ts words them where the
+ * admin reads them (the popup), so the worker carries no sentence it never shows.
+ */
 import * as z from 'zod/mini';
+import type { Region } from '../regions';
 import { isEnvironmentId } from '../regions';
 import { CLIENT_ID_CLAIMS, CLIENT_SECRET_CLAIMS, ENVIRONMENT_ID_CLAIMS } from './claim-names';
 import { suggestedConsoleName, type NameRule } from './names';
-import { utcMinute } from './utc-minute';
-import type { Check, CheckContext, Credential, CredentialKind } from './types';
+import type { CheckContext, CheckLevel, Credential, CredentialKind, ExpectedEnvironment, MappedTenant, SeenUse } from './types';
 
 /**
  * Every check id, in the order checks are returned. A check that judges something present (alg, environment id,
@@ -36,78 +40,78 @@ export const CHECK_IDS = [
 
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** The credential's environment as a mapping finding names it. */
+export interface EnvironmentFacts {
+  name?: string;
+  id: string;
+  tld?: string;
+}
+
+/** A URL claim and its host. */
+export interface UrlFacts {
+  claim: string;
+  host: string;
+}
+
+/** What each check found, by id: the level says which case, these the values its words need. */
+export interface FindingFacts {
+  /** `alg` absent on an error: the header names none; present on an error: it says "none". */
+  'structure.alg': { alg?: string };
+  'structure.typ': { typ?: unknown };
+  'structure.signature': object;
+  'structure.unverified': object;
+  /** On an empty id, the claim that held something else, and what. */
+  'identity.environment-id': { id: string; claim?: string; value?: unknown };
+  /** Each required field missing (`got` absent) or of another type. */
+  'identity.required-claims': { kind: CredentialKind; problems?: { field: string; got?: string; expected: 'a number' | 'text' }[] };
+  /** The URL claims off PingOne (error) or on it (ok). */
+  'region.host': { urls: UrlFacts[] };
+  'region.tenant-url': { urls: UrlFacts[] };
+  'region.mixed': { voters: { claim: string; region?: Region }[]; region?: Region };
+  'region.unknown': { unmapped: { claim: string; value: unknown }[]; jwt: boolean };
+  'time.iat-future': { at: number; minutes: number };
+  'time.expired': { at: number };
+  'time.age': { at: number; days: number };
+  'gateway.type': { console: string; required: string; actual?: string };
+  'target.kind': { console: string; kind: CredentialKind; accepts: readonly CredentialKind[]; said?: string };
+  'target.name': { rule: string; name?: string };
+  'mapping.environment': { credential: EnvironmentFacts; expected: ExpectedEnvironment };
+  'mapping.elsewhere': { credential: EnvironmentFacts; tenants: MappedTenant[]; origin?: string };
+  'tenant.first-fill': { origin?: string; sharedDomain: string };
+  'reuse.other-tenant': { uses: SeenUse[]; last: number };
+}
+
+/** One check's judgement: its id, its level, its facts (and a value the UI may offer, e.g. the AIC-safe name). */
+export type Finding = { [K in CheckId]: { id: K; level: CheckLevel; facts: FindingFacts[K]; suggestion?: string } }[CheckId];
+
+const found = <K extends CheckId>(id: K, level: CheckLevel, facts: FindingFacts[K], suggestion?: string) => ({ id, level, facts, suggestion }) as Finding;
+
 /** Clock skew tolerated before an `iat` counts as "in the future" (the usual JWT leeway). */
 const CLOCK_SKEW_SECONDS = 5 * 60;
 /** Older than this, suggest rotating; PingOne credentials never expire on their own (lib/credential/README.md). */
 const ROTATION_AGE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
-const KIND_NAMES: Record<CredentialKind, string> = {
-  gateway: 'a gateway credential',
-  product: 'a product-connection credential',
-  'oidc-app': 'OIDC application credentials',
-};
-
-type CheckOf = Check & { id: CheckId };
-
-/** Untrusted text from a credential, shortened for a message. */
-function shown(value: unknown, max = 64): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return text.length > max ? `${text.slice(0, max)}...` : text;
-}
-
-function structureChecks(credential: Credential): CheckOf[] {
+function structureFindings(credential: Credential): Finding[] {
   if (credential.source !== 'jwt') return [];
-  const header = credential.header ?? {};
-  const checks: CheckOf[] = [];
-  const alg = header.alg;
-  if (typeof alg !== 'string' || alg === '') {
-    checks.push({ id: 'structure.alg', level: 'error', message: 'The header names no signing algorithm (alg).', hint: 'PingOne signs its credentials (RS256). This JWT was not made by PingOne or was altered.' });
-  } else if (alg.toLowerCase() === 'none') {
-    checks.push({ id: 'structure.alg', level: 'error', message: 'The header says alg "none": this JWT is unsigned.', hint: 'PingOne signs its credentials (RS256). An unsigned one was made or altered by someone else.' });
-  } else {
-    checks.push({ id: 'structure.alg', level: 'ok', message: `Signed with ${shown(alg, 16)}, as the header says.` });
-  }
-  const typ = header.typ;
-  if (typ === undefined) {
-    checks.push({ id: 'structure.typ', level: 'ok', message: 'No typ header, as in PingOne credentials.' });
-  } else if (typeof typ === 'string' && typ.toUpperCase() === 'JWT') {
-    checks.push({ id: 'structure.typ', level: 'ok', message: 'typ is JWT.' });
-  } else {
-    const accessToken = typeof typ === 'string' && typ.toLowerCase() === 'at+jwt';
-    checks.push({
-      id: 'structure.typ',
-      level: 'warning',
-      message: accessToken ? 'typ is "at+jwt": this is an access token, not a credential.' : `Unexpected typ ${JSON.stringify(shown(typ, 32))}; PingOne credentials have none or "JWT".`,
-    });
-  }
-  checks.push(
-    credential.hasSignature
-      ? { id: 'structure.signature', level: 'ok', message: 'Has a signature part.' }
-      : { id: 'structure.signature', level: 'error', message: 'The signature part (third part) is empty.', hint: 'PingOne credentials are signed; the console will refuse this one. Copy the credential again, all of it.' },
-  );
-  checks.push({
-    id: 'structure.unverified',
-    level: 'info',
-    message: 'Signature not verified: PingOne publishes no key for credential signatures.',
-    hint: 'The target console checks the credential with PingOne when you save; "Test connection" checks the environment and client.',
-  });
-  return checks;
+  const { alg, typ } = credential.header ?? {};
+  return [
+    typeof alg !== 'string' || alg === ''
+      ? found('structure.alg', 'error', {})
+      : found('structure.alg', alg.toLowerCase() === 'none' ? 'error' : 'ok', { alg }),
+    found('structure.typ', typ === undefined || (typeof typ === 'string' && typ.toUpperCase() === 'JWT') ? 'ok' : 'warning', { typ }),
+    found('structure.signature', credential.hasSignature ? 'ok' : 'error', {}),
+    found('structure.unverified', 'info', {}),
+  ];
 }
 
-function environmentIdCheck(credential: Credential): CheckOf {
+function environmentIdFinding(credential: Credential): Finding {
   const id = credential.environmentId;
   if (id === '') {
-    const received = ENVIRONMENT_ID_CLAIMS.find((name) => Object.hasOwn(credential.claims, name) && credential.claims[name] !== '');
-    return {
-      id: 'identity.environment-id',
-      level: 'error',
-      message: received ? `${received} is ${JSON.stringify(shown(credential.claims[received], 32))}, not an environment ID.` : 'No environment ID.',
-      hint: 'Every PingOne credential names its environment; this one is incomplete or not a PingOne credential.',
-    };
+    const claim = ENVIRONMENT_ID_CLAIMS.find((name) => Object.hasOwn(credential.claims, name) && credential.claims[name] !== '');
+    return found('identity.environment-id', 'error', claim ? { id, claim, value: credential.claims[claim] } : { id });
   }
-  if (!isEnvironmentId(id)) return { id: 'identity.environment-id', level: 'error', message: `The environment ID ${JSON.stringify(shown(id))} is not a UUID.`, hint: 'PingOne environment IDs look like 3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b.' };
-  return { id: 'identity.environment-id', level: 'ok', message: `Environment ${id}.` };
+  return found('identity.environment-id', isEnvironmentId(id) ? 'ok' : 'error', { id });
 }
 
 const text = z.string().check(z.minLength(1));
@@ -116,11 +120,6 @@ const REQUIRED: Record<CredentialKind, z.ZodMiniObject> = {
   gateway: z.object({ organizationId: text, gatewayId: text, gatewayType: text, iat: z.number() }),
   product: z.object({ clientId: text, clientSecret: text }),
   'oidc-app': z.object({ clientId: text, clientSecret: text }),
-};
-const FIELD_NAMES: Record<CredentialKind, Record<string, string>> = {
-  gateway: {},
-  product: { clientId: `client id (${CLIENT_ID_CLAIMS.join(' or ')})`, clientSecret: `client secret (${CLIENT_SECRET_CLAIMS.join(' or ')})` },
-  'oidc-app': { clientId: 'Client ID', clientSecret: 'Client Secret' },
 };
 
 function firstPresent(claims: Credential['claims'], names: readonly string[]): unknown {
@@ -135,26 +134,19 @@ function requiredFieldValues(credential: Credential): Record<string, unknown> {
   return { clientId: firstPresent(claims, CLIENT_ID_CLAIMS), clientSecret: firstPresent(claims, CLIENT_SECRET_CLAIMS) };
 }
 
-function requiredClaimsCheck(credential: Credential): CheckOf {
+function requiredClaimsFinding(credential: Credential): Finding {
+  const { kind } = credential;
   const values = requiredFieldValues(credential);
-  const parsed = REQUIRED[credential.kind].safeParse(values);
-  if (parsed.success) {
-    return { id: 'identity.required-claims', level: 'ok', message: `Has everything ${KIND_NAMES[credential.kind]} needs.` };
-  }
+  const parsed = REQUIRED[kind].safeParse(values);
+  if (parsed.success) return found('identity.required-claims', 'ok', { kind });
   const problems = parsed.error.issues.map((issue) => {
-    const key = String(issue.path[0]);
-    const name = FIELD_NAMES[credential.kind][key] ?? key;
-    const value = values[key];
-    if (value === undefined || value === '') return `${name} is missing`;
+    const field = String(issue.path[0]);
+    const value = values[field];
     const expected = issue.code === 'invalid_type' && issue.expected === 'number' ? 'a number' : 'text';
-    return `${name} is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}, expected ${expected}`;
+    if (value === undefined || value === '') return { field, expected } as const;
+    return { field, expected, got: Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}` } as const;
   });
-  return {
-    id: 'identity.required-claims',
-    level: 'error',
-    message: `Incomplete ${KIND_NAMES[credential.kind].replace(/^an? /, '')}: ${problems.join('; ')}.`,
-    hint: credential.kind === 'product' ? 'The product credential claim names are not documented; see the Claims table for what it carries.' : undefined,
-  };
+  return found('identity.required-claims', 'error', { kind, problems });
 }
 
 /**
@@ -167,218 +159,117 @@ function ownTenantHost(credential: Credential, context: CheckContext): string | 
   return new URL(context.origin).hostname;
 }
 
-function regionChecks(credential: Credential, context: CheckContext): CheckOf[] {
+function regionFindings(credential: Credential, context: CheckContext): Finding[] {
   const evidence = credential.regionEvidence;
-  const checks: CheckOf[] = [];
+  const findings: Finding[] = [];
   const tenantHost = ownTenantHost(credential, context);
   const naming = evidence.urls.filter((url) => !url.region && url.host.toLowerCase() === tenantHost);
   const offPingOne = evidence.urls.filter((url) => !url.region && !naming.includes(url));
-  if (offPingOne.length) {
-    checks.push({
-      id: 'region.host',
-      level: 'error',
-      message: `${offPingOne.map((url) => `${url.claim} points to ${shown(url.host)}`).join('; ')}: not a PingOne host, possible tampering.`,
-      hint: 'Genuine PingOne credentials name only *.pingone.<region> hosts. Do not use this credential; create a new one in PingOne.',
-    });
-  } else if (evidence.urls.length > naming.length) {
-    const onPingOne = evidence.urls.filter((url) => !naming.includes(url));
-    checks.push({ id: 'region.host', level: 'ok', message: `Every URL claim is on a PingOne host (${onPingOne.map((url) => url.claim).join(', ')}).` });
-  }
-  if (naming.length) {
-    checks.push({
-      id: 'region.tenant-url',
-      level: 'info',
-      message: `${naming.map((url) => url.claim).join(', ')} ${naming.length === 1 ? 'names' : 'name'} this tenant (${shown(naming[0]!.host)}): the tenant the credential was made for, not a PingOne host.`,
-    });
-  }
+  if (offPingOne.length) findings.push(found('region.host', 'error', { urls: offPingOne }));
+  else if (evidence.urls.length > naming.length) findings.push(found('region.host', 'ok', { urls: evidence.urls.filter((url) => !naming.includes(url)) }));
+  if (naming.length) findings.push(found('region.tenant-url', 'info', { urls: naming }));
   const voters = [
     ...evidence.urls.filter((url) => url.votesForRegion && url.region).map((url) => ({ claim: url.claim, region: url.region })),
     ...evidence.regionClaims.filter((claim) => claim.region),
   ];
-  const [first] = evidence.regions;
-  if (evidence.regions.length > 1) {
-    checks.push({
-      id: 'region.mixed',
-      level: 'error',
-      message: `The credential names more than one region: ${voters.map((voter) => `${voter.claim} says ${voter.region?.name} (${voter.region?.tld})`).join('; ')}.`,
-      hint: 'A genuine credential names one region. Do not use this credential; create a new one in PingOne.',
-    });
-  } else if (first) {
-    checks.push({ id: 'region.mixed', level: 'ok', message: `Region ${first.name} (${first.tld}), from ${voters.map((voter) => voter.claim).join(', ')}.` });
-  } else {
-    const unmapped = evidence.regionClaims.filter((claim) => !claim.region);
+  const [region] = evidence.regions;
+  if (evidence.regions.length > 1) findings.push(found('region.mixed', 'error', { voters }));
+  else if (region) findings.push(found('region.mixed', 'ok', { voters, region }));
+  else {
     const jwt = credential.source === 'jwt';
-    checks.push({
-      id: 'region.unknown',
-      level: jwt ? 'warning' : 'info',
-      message: `No region can be derived from this credential${unmapped.map((claim) => ` (${claim.claim} ${JSON.stringify(shown(claim.value, 16))} is not a known region)`).join('')}: pick the region yourself.`,
-      hint: jwt
-        ? 'It has no PingOne URL or region claim. The wrong region is the most common failure: check where the environment lives.'
-        : 'Paste the PingOne console link (console.pingone.<region>/?env=...) with the lines to give the region.',
-    });
+    findings.push(found('region.unknown', jwt ? 'warning' : 'info', { unmapped: evidence.regionClaims.filter((claim) => !claim.region), jwt }));
   }
-  return checks;
+  return findings;
 }
 
-function timeChecks(credential: Credential, nowMs: number): CheckOf[] {
-  const checks: CheckOf[] = [];
+function timeFindings(credential: Credential, nowMs: number): Finding[] {
+  const findings: Finding[] = [];
   const { issuedAt, expiresAt } = credential;
   const issuedInFuture = issuedAt !== undefined && issuedAt * 1000 > nowMs + CLOCK_SKEW_SECONDS * 1000;
   if (issuedAt !== undefined && issuedInFuture) {
-    checks.push({
-      id: 'time.iat-future',
-      level: 'warning',
-      message: `Issued at ${utcMinute(issuedAt)}, ${Math.round((issuedAt * 1000 - nowMs) / 60_000)} minutes in the future.`,
-      hint: "This computer's clock (or the issuer's) is off; the console may refuse the credential until the clocks agree.",
-    });
+    findings.push(found('time.iat-future', 'warning', { at: issuedAt, minutes: Math.round((issuedAt * 1000 - nowMs) / 60_000) }));
   }
-  if (expiresAt !== undefined) {
-    checks.push(
-      expiresAt * 1000 <= nowMs
-        ? { id: 'time.expired', level: 'error', message: `Expired at ${utcMinute(expiresAt)}.`, hint: 'Create a new credential in PingOne.' }
-        : { id: 'time.expired', level: 'ok', message: `Expires at ${utcMinute(expiresAt)} (PingOne credentials usually do not expire).` },
-    );
-  }
+  if (expiresAt !== undefined) findings.push(found('time.expired', expiresAt * 1000 <= nowMs ? 'error' : 'ok', { at: expiresAt }));
   if (issuedAt !== undefined && !issuedInFuture) {
     const days = Math.max(0, Math.floor((nowMs - issuedAt * 1000) / DAY_MS));
-    checks.push(
-      days > ROTATION_AGE_DAYS
-        ? { id: 'time.age', level: 'warning', message: `Issued ${days} days ago (${utcMinute(issuedAt)}).`, hint: 'Consider rotating it: create a new credential in PingOne, switch over, then revoke this one.' }
-        : { id: 'time.age', level: 'info', message: `Issued ${days} days ago (${utcMinute(issuedAt)}).` },
-    );
+    findings.push(found('time.age', days > ROTATION_AGE_DAYS ? 'warning' : 'info', { at: issuedAt, days }));
   }
-  return checks;
+  return findings;
 }
 
-function targetChecks(credential: Credential, context: CheckContext): CheckOf[] {
+function targetFindings(credential: Credential, context: CheckContext): Finding[] {
   const target = context.console;
   if (!target) return [];
-  const checks: CheckOf[] = [];
+  const findings: Finding[] = [];
   const required = target.requiresGatewayType;
   if (required && credential.kind === 'gateway') {
-    checks.push(
-      credential.gatewayType === required
-        ? { id: 'gateway.type', level: 'ok', message: `Gateway type ${required}, as ${target.name} needs.` }
-        : {
-            id: 'gateway.type',
-            level: 'error',
-            message: `${target.name} needs a ${required} gateway credential; this one is ${credential.gatewayType ? shown(credential.gatewayType, 32) : 'of no stated type'}.`,
-            hint: 'Create the credential on a PingFederate gateway in PingOne (Integrations > PingFederate).',
-          },
-    );
+    const actual = credential.gatewayType;
+    findings.push(found('gateway.type', actual === required ? 'ok' : 'error', { console: target.name, required, actual }));
   }
-  checks.push(
-    target.accepts.includes(credential.kind)
-      ? { id: 'target.kind', level: 'ok', message: `${target.name} takes ${KIND_NAMES[credential.kind]}.` }
-      : {
-          id: 'target.kind',
-          level: 'error',
-          message:
-            target.wrongKind?.[credential.kind] ??
-            `${target.name} takes ${target.accepts.map((kind) => KIND_NAMES[kind]).join(' or ')}; this is ${KIND_NAMES[credential.kind]}.`,
-        },
+  const { kind } = credential;
+  findings.push(
+    found('target.kind', target.accepts.includes(kind) ? 'ok' : 'error', { console: target.name, kind, accepts: target.accepts, said: target.wrongKind?.[kind] }),
   );
-  if (target.nameRule) checks.push(nameCheck(credential, target.nameRule));
-  return checks;
+  if (target.nameRule) findings.push(nameFinding(credential, target.nameRule));
+  return findings;
 }
 
-function nameCheck(credential: Credential, rule: NameRule): CheckOf {
+function nameFinding(credential: Credential, rule: NameRule): Finding {
   const name = credential.environmentName;
-  if (name === undefined) {
-    return { id: 'target.name', level: 'info', message: `No environmentName in this credential: choose a name yourself (${rule.description}).` };
-  }
+  const facts = { rule: rule.description, name };
+  if (name === undefined) return found('target.name', 'info', facts);
   const suggestion = suggestedConsoleName(name, rule);
-  if (suggestion === '') {
-    return { id: 'target.name', level: 'warning', message: `Nothing of "${shown(name)}" fits the name rule (${rule.description}): choose a name yourself.` };
-  }
-  if (suggestion === name) {
-    return { id: 'target.name', level: 'ok', message: `"${name}" can be used as the name as it is.`, suggestion };
-  }
-  return { id: 'target.name', level: 'info', message: `Suggested name "${suggestion}": "${shown(name)}" reduced to ${rule.description}.`, suggestion };
+  if (suggestion === '') return found('target.name', 'warning', facts);
+  return found('target.name', suggestion === name ? 'ok' : 'info', facts, suggestion);
 }
 
-const describe = (name: string | undefined, id: string, tld: string | undefined) =>
-  `'${shown(name ?? (id || 'no environment'))}' (${tld ?? 'region unknown'})`;
+const environmentOf = (credential: Credential): EnvironmentFacts => ({
+  name: credential.environmentName,
+  id: credential.environmentId,
+  tld: credential.region?.tld,
+});
 
-function mappingCheck(credential: Credential, expected: NonNullable<CheckContext['expected']>): CheckOf {
-  const actual = describe(credential.environmentName, credential.environmentId, credential.region?.tld);
-  const wanted = describe(expected.environmentName, expected.environmentId, expected.regionTld);
-  const tenant = expected.tenantLabel ? `${expected.tenantLabel}${expected.tier ? ` (${expected.tier})` : ''}` : 'this tenant';
+function mappingFinding(credential: Credential, expected: ExpectedEnvironment): Finding {
   const sameId = credential.environmentId.toLowerCase() === expected.environmentId.toLowerCase();
   const otherRegion = credential.region && expected.regionTld && credential.region.tld !== expected.regionTld;
-  if (!sameId || otherRegion) {
-    return {
-      id: 'mapping.environment',
-      level: 'error',
-      message: `This credential is for ${actual} but ${tenant} expects ${wanted}.`,
-      hint: 'Create the credential in the PingOne environment mapped to this tenant, or fix the mapping in Options.',
-    };
-  }
-  if (credential.environmentName && expected.environmentName && credential.environmentName !== expected.environmentName) {
-    return {
-      id: 'mapping.environment',
-      level: 'warning',
-      message: `The environment ID matches ${tenant}, but the names differ: the credential says '${shown(credential.environmentName)}', the mapping says '${expected.environmentName}'.`,
-      hint: 'The environment may have been renamed; update the mapping in Options.',
-    };
-  }
-  return { id: 'mapping.environment', level: 'ok', message: `Matches the environment ${tenant} expects: ${wanted}.` };
+  const renamed = credential.environmentName && expected.environmentName && credential.environmentName !== expected.environmentName;
+  const level = !sameId || otherRegion ? 'error' : renamed ? 'warning' : 'ok';
+  return found('mapping.environment', level, { credential: environmentOf(credential), expected });
 }
 
 /**
  * On a tenant mapped to nothing: the credential's environment is mapped to another tenant of the same console. On a
  * shared domain that other tenant is usually the admin's own and this one another customer's sibling tenant: refused, not noted.
  */
-function elsewhereCheck(credential: Credential, { mappedElsewhere = [], origin }: CheckContext): CheckOf | undefined {
+function elsewhereFinding(credential: Credential, { mappedElsewhere = [], origin }: CheckContext): Finding | undefined {
   const id = credential.environmentId.toLowerCase();
   const tenants = mappedElsewhere.filter((tenant) => id && tenant.environmentId.toLowerCase() === id);
-  if (!tenants.length) return undefined;
-  const places = tenants.map((tenant) => `${tenant.origin}${tenant.tenantLabel ? ` (${tenant.tenantLabel}, ${tenant.tier})` : ''}`);
-  return {
-    id: 'mapping.elsewhere',
-    level: 'error',
-    message: `The environment of this credential, ${describe(credential.environmentName, credential.environmentId, credential.region?.tld)}, is mapped to ${places.join(' and ')}, not to ${origin}.`,
-    hint: 'Fill the tenant it is mapped to, or map this one in Options if it is yours too.',
-  };
+  return tenants.length ? found('mapping.elsewhere', 'error', { credential: environmentOf(credential), tenants, origin }) : undefined;
 }
 
 /** The first fill at an unmapped tenant of a shared domain asks: no fill was recorded at this origin yet. */
-function firstFillCheck({ sharedDomain, origin, seen = [] }: CheckContext): CheckOf | undefined {
+function firstFillFinding({ sharedDomain, origin, seen = [] }: CheckContext): Finding | undefined {
   if (!sharedDomain || seen.some((use) => use.origin === origin)) return undefined;
-  return {
-    id: 'tenant.first-fill',
-    level: 'error',
-    message: `First fill at ${origin}: every customer's tenant on ${sharedDomain} looks like this one. Fill it only if it is yours.`,
-    hint: 'Asked once: a tenant filled is remembered. Mapping it in Options guards it better.',
-  };
+  return found('tenant.first-fill', 'error', { origin, sharedDomain });
 }
 
-function reuseCheck(context: CheckContext): CheckOf | undefined {
-  const { fingerprint, seen, origin } = context;
+function reuseFinding({ fingerprint, seen, origin }: CheckContext): Finding | undefined {
   if (!fingerprint || !seen || !origin) return undefined;
-  const elsewhere = seen.filter((use) => use.fingerprint === fingerprint && use.origin !== origin);
-  if (!elsewhere.length) return undefined;
-  const places = [...new Set(elsewhere.map((use) => (use.tenantLabel ? `${use.origin} (${use.tenantLabel})` : use.origin)))];
-  const last = Math.max(...elsewhere.map((use) => use.at));
-  return {
-    id: 'reuse.other-tenant',
-    level: 'warning',
-    message: `This credential was already used on ${places.join(', ')}, last on ${utcMinute(last / 1000)}.`,
-    hint: 'The same credential cannot back two connections at once (PingFederate documentation). Create a separate credential for each.',
-  };
+  const uses = seen.filter((use) => use.fingerprint === fingerprint && use.origin !== origin);
+  return uses.length ? found('reuse.other-tenant', 'warning', { uses, last: Math.max(...uses.map((use) => use.at)) }) : undefined;
 }
 
-export function checkCredential(credential: Credential, context: CheckContext = {}): Check[] {
-  const checks: (CheckOf | undefined)[] = [
-    ...structureChecks(credential),
-    environmentIdCheck(credential),
-    requiredClaimsCheck(credential),
-    ...regionChecks(credential, context),
-    ...timeChecks(credential, context.now ?? Date.now()),
-    ...targetChecks(credential, context),
-    context.expected ? mappingCheck(credential, context.expected) : elsewhereCheck(credential, context),
-    context.expected ? undefined : firstFillCheck(context),
-    reuseCheck(context),
+export function judgeCredential(credential: Credential, context: CheckContext = {}): Finding[] {
+  const findings: (Finding | undefined)[] = [
+    ...structureFindings(credential),
+    environmentIdFinding(credential),
+    requiredClaimsFinding(credential),
+    ...regionFindings(credential, context),
+    ...timeFindings(credential, context.now ?? Date.now()),
+    ...targetFindings(credential, context),
+    context.expected ? mappingFinding(credential, context.expected) : elsewhereFinding(credential, context),
+    context.expected ? undefined : firstFillFinding(context),
+    reuseFinding(context),
   ];
-  return checks.filter((check): check is CheckOf => check !== undefined);
+  return findings.filter((finding): finding is Finding => finding !== undefined);
 }

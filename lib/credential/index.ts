@@ -2,7 +2,8 @@
 export type * from './types';
 export { readCredential, MAX_INPUT_LENGTH } from './read';
 export { READ_ERROR_CODES, type ReadErrorCode } from './read-error-codes';
-export { checkCredential, CHECK_IDS, type CheckId } from './check';
+export { judgeCredential, CHECK_IDS, type CheckId, type Finding } from './check';
+export { checkCredential, wordFinding } from './check-words';
 export { fingerprintCredential } from './fingerprint';
 export { suggestedConsoleName, LETTERS_DIGITS_HYPHENS, type NameRule } from './names';
 export { CLAIM_INFO, claimInfo, isTimeClaim, type ClaimInfo } from './claim-info';

@@ -30,6 +30,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { wordFinding } from '../../lib/credential/check-words';
 import type { FillPlan, FillReport } from '../../lib/fill/types';
 import { CONSOLE_ORIGINS, client, environment } from '../fixtures/environments';
 import { consoleUrl } from '../fixtures/pages';
@@ -405,9 +406,10 @@ test('a credential of the wrong kind is blocked by the checks, and stays unwritt
   expect(blocked.ok).toBe(false);
   const blockedBy = !blocked.ok ? (blocked.blockedBy ?? []) : [];
   expect(blockedBy.map((check) => check.id)).toContain('target.kind');
-  expect(blockedBy.find((check) => check.id === 'target.kind')?.message).toBe(
-    'Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential.',
-  );
+  // The background answers with the finding; the popup words it (lib/credential/check-words.ts).
+  const wrongKind = blockedBy.find((finding) => finding.id === 'target.kind');
+  expect(wrongKind?.facts).toMatchObject({ console: 'Cloudflare Zero Trust', kind: 'gateway', accepts: ['oidc-app'] });
+  expect(wrongKind && wordFinding(wrongKind).message).toBe('Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential.');
 
   // lib/background/fill-path.ts: the console's plan refuses the wrong kind, so the background answers without
   // injecting anything into the page.

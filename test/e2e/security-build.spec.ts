@@ -121,6 +121,16 @@ test('no dynamic code or remote script in the built bundles', () => {
   }
 });
 
+test('the background decides fills on findings and carries none of the checks\' words; the popup words them', () => {
+  // lib/credential/check.ts judges, check-words.ts words: a sentence of each kind of check, error and ok alike.
+  const sentences = ['possible tampering', 'Signed with', 'First fill at', 'can be used as the name as it is'];
+  const background = readFileSync(path.join(CHROME, 'background.js'), 'utf8');
+  for (const sentence of sentences) expect(background, sentence).not.toContain(sentence);
+  expect(background).toContain('tenant.first-fill');
+  const chunks = filesUnder(path.join(CHROME, 'chunks')).map((file) => readFileSync(file, 'utf8'));
+  for (const sentence of sentences) expect(chunks.some((chunk) => chunk.includes(sentence)), sentence).toBe(true);
+});
+
 test('web-ext lint finds no error in the Firefox build', () => {
   let output: string;
   try {
