@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consoleById } from '../../lib/consoles';
 import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
-import { FillBlockedError, FillPanel, type FillPanelProps } from './FillPanel';
+import { FillPanel, type FillPanelProps } from './FillPanel';
+import { FillBlockedError } from './RefusalAlert';
 import type { ConsoleTab } from '../../lib/popup-tab';
 
 afterEach(cleanup);

@@ -5,7 +5,7 @@ import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { pastePart } from './lazy-module';
 import type { ConsoleTab } from '../../lib/popup-tab';
-import { errorText } from '../../lib/error-text';
+import { RefusalAlert, refusalOf, type Refusal } from './RefusalAlert';
 
 /** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
 export interface FillChoices {
@@ -17,21 +17,6 @@ export interface FillChoices {
   scopes?: string;
   /** The console the admin says the page is, when it is no known console (lib/messages `fill` consoleId). */
   consoleId?: ConsoleId;
-}
-
-/**
- * The background refused the fill because of these error checks (lib/messages FillResponse `blockedBy`): the only
- * refusal "Fill anyway" can override. Any other refusal (no such tab, an unreachable page) is a plain Error.
- */
-export class FillBlockedError extends Error {
-  readonly blockedBy: readonly Check[];
-  /** The organisation's policy refuses "Fill anyway" here (lib/settings/managed.ts): it is not offered. */
-  readonly overrideForbidden: boolean;
-  constructor(message: string, blockedBy: readonly Check[], overrideForbidden = false) {
-    super(message);
-    this.blockedBy = blockedBy;
-    this.overrideForbidden = overrideForbidden;
-  }
 }
 
 /** The admin says which self-hosted console a page that is no known console is (the activeTab path). */
@@ -64,7 +49,7 @@ export interface FillPanelProps {
 }
 
 /** `consoleId`: the console the fill went to; a report or a block says nothing about another choice of console. */
-type Outcome = ({ report: FillReport } | { failure: string; blockedBy: readonly Check[]; locked?: boolean }) & { consoleId: ConsoleId };
+type Outcome = ({ report: FillReport } | Refusal) & { consoleId: ConsoleId };
 
 /**
  * "This page is": the console the admin names this page, its origin, and why the fill works only now: Chrome gives the
@@ -142,9 +127,7 @@ export function FillPanel({ target, pageChoice, notReady, blocking, values, besi
         }),
       });
     } catch (error) {
-      const failure = errorText(error);
-      const blocked = error instanceof FillBlockedError ? error : undefined;
-      setOutcome({ consoleId, failure, blockedBy: blocked?.blockedBy ?? [], locked: blocked?.overrideForbidden });
+      setOutcome({ consoleId, ...refusalOf(error) });
     } finally {
       setBusy(false);
     }
@@ -184,37 +167,7 @@ export function FillPanel({ target, pageChoice, notReady, blocking, values, besi
         </p>
       )}
       {outcome && 'failure' in outcome && (
-        <div
-          class="alert"
-          role="alert"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') dismiss();
-          }}
-        >
-          <p class="alert-message">{outcome.failure}</p>
-          {outcome.blockedBy.length > 0 && (
-            <>
-              <ul role="list" class="blocking" aria-label="Blocking checks">
-                {outcome.blockedBy.map((check) => (
-                  <li key={check.id}>
-                    {check.message}
-                    {check.hint && <span class="check-hint">{check.hint}</span>}
-                  </li>
-                ))}
-              </ul>
-              <div class="row">
-                {!outcome.locked && (
-                  <button type="button" class="button danger" disabled={busy} onClick={() => fill(true)}>
-                    Fill anyway
-                  </button>
-                )}
-                <button type="button" class="button" onClick={dismiss}>
-                  Cancel
-                </button>
-              </div>
-            </>
-          )}
-        </div>
+        <RefusalAlert {...outcome} busy={busy} onOverride={() => fill(true)} onDismiss={dismiss} />
       )}
       {outcome && 'report' in outcome && pasted && <pasted.FillReportView report={outcome.report} />}
     </section>

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FillReport } from '../../lib/fill/types';
-import { FillBlockedError } from './FillPanel';
+import { FillBlockedError } from './RefusalAlert';
 import { PickFieldsPanel } from './PickFieldsPanel';
 
 afterEach(cleanup);
@@ -30,6 +30,20 @@ describe('PickFieldsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fill anyway' }));
     await waitFor(() => expect(screen.getByRole('region', { name: 'Fill report' }).textContent).toContain('Client ID: Filled'));
     expect(onFillPicked.mock.calls).toEqual([[false], [true]]);
+  });
+
+  it('offers no "Fill anyway" where the organisation forbids it (a production tenant), and still names the checks', async () => {
+    const onFillPicked = vi.fn(async () => {
+      throw new FillBlockedError(
+        'Not filled: one check fails. Your organisation does not allow "Fill anyway" on a production tenant.',
+        [{ id: 'mapping.environment', level: 'error', message: 'This credential is for the dev environment.' }],
+        true,
+      );
+    });
+    render(<PickFieldsPanel origin={ORIGIN} picked={{ fields: 3, at: 0 }} onPick={async () => ''} onFillPicked={onFillPicked} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Fill picked fields' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('This credential is for the dev environment.');
+    expect(screen.queryByRole('button', { name: 'Fill anyway' })).toBeNull();
   });
 
   it('waits for a credential', () => {

@@ -5,10 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { FillReport } from '../../lib/fill/types';
-import type { Check } from '../../lib/credential/types';
-import { errorText } from '../../lib/error-text';
-import { FillBlockedError } from './FillPanel';
 import { pastePart } from './lazy-module';
+import { RefusalAlert, refusalOf, type Refusal } from './RefusalAlert';
 
 export interface PickFieldsPanelProps {
   /** The tab's https origin. */
@@ -23,7 +21,7 @@ export interface PickFieldsPanelProps {
   onFillPicked(override: boolean): Promise<FillReport>;
 }
 
-type Outcome = { report: FillReport } | { failure: string; blockedBy: readonly Check[] } | { note: string };
+type Outcome = { report: FillReport } | Refusal | { note: string };
 
 export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked }: PickFieldsPanelProps) {
   const [busy, setBusy] = useState<'pick' | 'fill'>();
@@ -37,7 +35,7 @@ export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked
     try {
       setOutcome(await action());
     } catch (error) {
-      setOutcome({ failure: errorText(error), blockedBy: error instanceof FillBlockedError ? error.blockedBy : [] });
+      setOutcome(refusalOf(error));
     } finally {
       setBusy(undefined);
     }
@@ -65,21 +63,7 @@ export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked
       </div>
       {outcome && 'note' in outcome && <p role="status">{outcome.note}</p>}
       {outcome && 'failure' in outcome && (
-        <div class="alert" role="alert">
-          <p class="alert-message">{outcome.failure}</p>
-          {outcome.blockedBy.length > 0 && (
-            <>
-              <ul role="list" class="blocking" aria-label="Blocking checks">
-                {outcome.blockedBy.map((check) => (
-                  <li key={check.id}>{check.message}</li>
-                ))}
-              </ul>
-              <button type="button" class="button danger" disabled={!!busy} onClick={() => fill(true)}>
-                Fill anyway
-              </button>
-            </>
-          )}
-        </div>
+        <RefusalAlert {...outcome} busy={!!busy} onOverride={() => fill(true)} onDismiss={() => setOutcome(undefined)} />
       )}
       {outcome && 'report' in outcome && pasted && <pasted.FillReportView report={outcome.report} />}
     </section>

@@ -47,7 +47,7 @@ export interface PopupAppProps {
   onTextChange(text: string): void;
   onPaste(): Promise<string>;
   onCopy: CopyHandler;
-  /** Rejects with a FillBlockedError (components/FillPanel) when checks blocked the fill, else with Error(message). */
+  /** Rejects with a FillBlockedError (./RefusalAlert.tsx) when checks blocked the fill, else with Error(message). */
   onFill(request: FillChoices): Promise<FillReport>;
   /** `regionTld`: the region the admin chose for a credential that names none. */
   onTestConnection(regionTld?: RegionTld): void;

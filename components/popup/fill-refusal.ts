@@ -1,13 +1,12 @@
 /**
  * A refused fill as the popup throws it. Only a refusal by checks can be overridden ("Fill anyway"): the background
- * names them in `blockedBy` as findings, worded here (lib/credential/check-words.ts) with the paste part, which a
- * credential to fill has loaded.
+ * names them in `blockedBy` as findings, worded here (lib/credential/check-words.ts). It comes with the paste part,
+ * which the popup has loaded by then: it read the credential it asked to fill with.
  */
 import { wordFinding } from '../../lib/credential/check-words';
 import type { FillResponse } from '../../lib/messages';
-import { FillBlockedError } from './FillPanel';
+import { FillBlockedError } from './RefusalAlert';
 
-export function fillRefusal(response: Extract<FillResponse, { ok: false }>): Error {
-  if (!response.blockedBy?.length) return new Error(response.error);
-  return new FillBlockedError(response.error, response.blockedBy.map(wordFinding), response.overrideForbidden);
+export function fillRefusal({ error, blockedBy, overrideForbidden }: Extract<FillResponse, { ok: false }>): Error {
+  return blockedBy?.length ? new FillBlockedError(error, blockedBy.map(wordFinding), overrideForbidden) : new Error(error);
 }

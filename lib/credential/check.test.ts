@@ -4,7 +4,9 @@ import {
   CHECK_IDS,
   LETTERS_DIGITS_HYPHENS,
   checkCredential,
+  judgeCredential,
   readCredential,
+  wordFinding,
   type Check,
   type CheckContext,
   type Credential,
@@ -79,6 +81,33 @@ describe('order and shape', () => {
     const secret = client('dev', 'worker').clientSecret;
     const checks = checkCredential(product, { now: NOW, console: CLOUDFLARE, expected: { environmentId: production.id, regionTld: 'eu' } });
     expect(JSON.stringify(checks)).not.toContain(secret);
+  });
+
+  it('never puts a secret in a finding, which the background sends to the popup', () => {
+    const secret = client('dev', 'worker').clientSecret;
+    const findings = judgeCredential(product, { now: NOW, console: CLOUDFLARE, expected: { environmentId: production.id, regionTld: 'eu' } });
+    expect(findings.map((finding) => finding.level)).toContain('error');
+    expect(JSON.stringify(findings)).not.toContain(secret);
+  });
+
+  it('words a finding that crossed a message as the check it is (the background judges, the popup words)', () => {
+    const sibling = 'https://openam-acme-dev.forgeblocks.com';
+    const mappedElsewhere = [{ origin: 'https://openam-acme.forgeblocks.com', environmentId: dev.id, tenantLabel: 'Acme', tier: 'development' }];
+    const seen = [{ fingerprint: 'f'.repeat(16), origin: 'https://pa.example.com', tenantLabel: 'PA', at: NOW - DAY_MS }];
+    const cases: [Credential, CheckContext][] = [
+      [gateway, { now: NOW, console: PINGACCESS, origin: 'https://pa.example.com', expected: { environmentId: dev.id, tenantLabel: 'Acme', tier: 'production' } }],
+      [product, { now: NOW, console: AIC, origin: sibling, mappedElsewhere, sharedDomain: 'forgeblocks.com', fingerprint: 'f'.repeat(16), seen }],
+      [product, { now: NOW, console: CLOUDFLARE, expected: { environmentId: dev.id, environmentName: 'Renamed' } }],
+      [read(unsignedCompact({ alg: 'none', typ: 'at+jwt' }, { ...gatewayClaims('dev'), iat: NOW / 1000 + 3600 }, '')), { now: NOW, console: AIC }],
+    ];
+    const ids = new Set<string>();
+    for (const [credential, context] of cases) {
+      const crossed = judgeCredential(credential, context).map((finding) => wordFinding(JSON.parse(JSON.stringify(finding))));
+      expect(crossed).toEqual(checkCredential(credential, context));
+      for (const check of crossed) ids.add(check.id);
+    }
+    // Enough of the checks to matter: the mapping, sibling, first-fill, reuse, kind and structure words among them.
+    expect(ids.size).toBeGreaterThanOrEqual(15);
   });
 });
 

@@ -108,7 +108,7 @@ export function recordUse(settings: Settings, use: UseRecord): Settings {
   return { ...settings, uses: newestFirst([use, ...settings.uses]) };
 }
 
-/** The fill history in the shape checkCredential's reuse check reads. */
+/** The fill history in the shape judgeCredential's reuse check reads. */
 export function seenUses(settings: Settings): SeenUse[] {
   return settings.uses.map((use) => ({
     fingerprint: use.fingerprint,

@@ -406,7 +406,8 @@ test('a credential of the wrong kind is blocked by the checks, and stays unwritt
   expect(blocked.ok).toBe(false);
   const blockedBy = !blocked.ok ? (blocked.blockedBy ?? []) : [];
   expect(blockedBy.map((check) => check.id)).toContain('target.kind');
-  // The background answers with the finding; the popup words it (lib/credential/check-words.ts).
+  // The background answers with the finding, and the popup words it with lib/credential/check-words.ts (the popup's
+  // own wording of a refusal: environment-map.spec.ts and popup.spec.ts).
   const wrongKind = blockedBy.find((finding) => finding.id === 'target.kind');
   expect(wrongKind?.facts).toMatchObject({ console: 'Cloudflare Zero Trust', kind: 'gateway', accepts: ['oidc-app'] });
   expect(wrongKind && wordFinding(wrongKind).message).toBe('Cloudflare Zero Trust takes OIDC application credentials; this is a gateway credential.');
