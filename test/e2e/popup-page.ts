@@ -31,7 +31,10 @@ export class PopupPage {
    * drawn by the app only.
    */
   private async ready() {
-    await this.page.locator('.footer').waitFor({ state: 'attached' });
+    // Or the popup's own "could not start" alert (entrypoints/popup/main.tsx): then the test fails saying so.
+    const started = this.page.locator('.footer, p.alert:has-text("could not start")').first();
+    await started.waitFor({ state: 'attached', timeout: 20_000 });
+    if (!(await this.page.locator('.footer').count())) throw new Error(`the popup did not start: ${await started.textContent()}`);
   }
 
   async openOver(consolePage: Page): Promise<this> {

@@ -211,6 +211,9 @@ test('when the idle alarm fires while the popup is open, the credential leaves t
 test('"Clear" empties the box and the vault', async ({ popup, fixtures }) => {
   await popup.openInTab();
   await pasteAndWaitForVault(popup, fixtures.samples.webAppDevLines.text);
+  // A read credential folds the box to one line, with its own Clear: wait for it, as the admin sees it, rather than
+  // click the box's Clear as the fold hides it.
+  await expect(popup.page.locator('.credential-line')).toContainText('OIDC application lines');
   await popup.button('Clear').click();
   await expect(popup.credential).toHaveValue('');
   await expect.poll(() => storedVault(popup.page)).toBeUndefined();

@@ -85,6 +85,8 @@ test('the badge and title follow the credential and the tab’s tenant', async (
 
   // Clear in the popup: every tab the admin looks at says there is no credential.
   await popup.openOver(pingFederate);
+  // The vault's credential, once read, folds the box to one line with its own Clear (the box's Clear hides).
+  await expect(popup.page.locator('.credential-line')).toBeVisible();
   await popup.button('Clear').click();
   await expect.poll(() => toolbarOf(serviceWorker, pingFederate)).toEqual({ badge: '', title: 'PingOne Connection Helper: no credential' });
   await popup.close();
