@@ -2,15 +2,15 @@
  * Every message between the extension's pages and the background worker: one zod schema per message, strict objects
  * (unknown keys are refused), and the sender rule that goes with it. The background is the only privileged actor; it
  * takes commands only from the extension's own pages (popup, options), never from a content script or a web page
- * (Dark Reader's rule). The background's broadcasts to the popup are checked the same way on arrival.
+ * (Dark Reader's rule). The background's broadcast to the popup is checked on arrival (connection/update-event.ts).
  */
 import * as z from 'zod/mini';
 import { SELF_HOSTABLE_CONSOLE_IDS } from './consoles';
 import { REGION_TLDS } from './regions';
 import { httpsOriginOf } from './origin';
 import type { FillReport } from './fill/types';
-import type { ConnectionReport } from './connection/types';
 import type { Finding } from './credential/check';
+import type { ReadResult } from './credential/types';
 import type { PopupTab } from './popup-tab';
 
 /** A tab of the browser, by its id. */
@@ -67,6 +67,17 @@ export const uiRequestSchema = /* @__PURE__ */ (() =>
     }),
     /** The tab's forms as the fill engine sees them, without values (lib/pick/describe.ts). */
     z.strictObject({ type: z.literal('form.describe'), tabId: tabIdSchema() }),
+    /**
+     * Read and judge a text the popup shows (lib/background/judge-path.ts), `on` the tab as the popup shows it, named
+     * as for `fill`. Up to 1 MiB: the reader itself says what is too long for a credential (16 KiB), with its length.
+     */
+    z.strictObject({
+      type: z.literal('credential.judge'),
+      text: z.string().check(z.maxLength(1024 * 1024)),
+      on: z.optional(
+        z.strictObject({ tabId: tabIdSchema(), origin: shownOriginSchema(), consoleId: z.optional(z.enum(SELF_HOSTABLE_CONSOLE_IDS)) }),
+      ),
+    }),
     /** What the popup shows at open, resolved from the settings with the organisation's policy; no tab: none readable. */
     z.strictObject({ type: z.literal('popup.context'), tabId: z.optional(tabIdSchema()) }),
     /**
@@ -93,6 +104,11 @@ export type FillResponse =
    */
   | { ok: false; error: string; blockedBy?: Finding[]; overrideForbidden?: true; confirmSource?: string };
 
+/** A text read and judged for the popup: a credential's findings for the popup to word, or why it is none. */
+export type CredentialJudgement =
+  | { ok: true; read: Extract<ReadResult, { ok: false }> }
+  | { ok: true; read: Extract<ReadResult, { ok: true }>; fingerprint: string; findings: Finding[] };
+
 export type ConnectionStartResponse = { ok: true; fingerprint: string } | { ok: false; error: string; confirmSource?: string };
 
 /** What the popup draws at open (lib/background/popup-context.ts): the settings it needs, with the policy applied. */
@@ -114,6 +130,7 @@ export interface ResponseFor {
   'pick.start': { ok: true; picked: number } | { ok: false; error: string };
   'pick.fill': FillResponse;
   'form.describe': { ok: true; text: string } | { ok: false; error: string };
+  'credential.judge': CredentialJudgement | { ok: false; error: string };
   'popup.context': ({ ok: true } & PopupContext) | { ok: false; error: string };
   'tenant.remember': { ok: true } | { ok: false; error: string };
 }
@@ -124,16 +141,3 @@ export interface ResponseFor {
  */
 export const clipboardClearSchema = /* @__PURE__ */ (() =>
   z.strictObject({ type: z.literal('clipboard.clear'), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }))();
-
-/** What the background broadcasts while a connection test runs. Pure-marked: only the popup's paste part parses it. */
-export const backgroundEventSchema = /* @__PURE__ */ (() =>
-  z.strictObject({
-    type: z.literal('connection.update'),
-    // The report's inner shape is built by the background itself; the popup renders it as text only.
-    report: z.looseObject({ fingerprint: z.string(), startedAt: z.number(), steps: z.array(z.looseObject({})) }),
-  }))();
-
-export interface BackgroundEvent {
-  type: 'connection.update';
-  report: ConnectionReport;
-}

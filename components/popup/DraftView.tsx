@@ -3,26 +3,24 @@
  * the page it came from: the page chose it, so it is nobody's credential until the admin uses it. Decoded and checked
  * like a pasted credential; "Use this credential" makes it the vault's, "Discard" drops it.
  */
-import { checkCredential, readCredential } from '../../lib/credential';
-import type { CheckContext } from '../../lib/credential/types';
+import { wordFinding } from '../../lib/credential/check-words';
+import type { CredentialJudgement } from '../../lib/messages';
 import { ChecksList } from './ChecksList';
 import type { CopyHandler } from './CopyButton';
 import { CredentialSummary } from './CredentialSummary';
 
 export interface DraftViewProps {
-  text: string;
   /** Where it was selected (lib/selection-draft selectionSource). */
   source: string;
-  /** The context of the console the popup is over (lib/target checkContextFor), as for the vault's credential. */
-  context?: CheckContext;
+  /** The text read and judged by the background for the console the popup is over, as the vault's; undefined until then. */
+  judgement?: CredentialJudgement;
   now: number;
   onUse(): void;
   onDiscard(): void;
   onCopy: CopyHandler;
 }
 
-export function DraftView({ text, source, context, now, onUse, onDiscard, onCopy }: DraftViewProps) {
-  const read = readCredential(text);
+export function DraftView({ source, judgement, now, onUse, onDiscard, onCopy }: DraftViewProps) {
   return (
     <section class="draft" aria-labelledby="draft-heading">
       <h2 id="draft-heading">Selected text</h2>
@@ -37,14 +35,15 @@ export function DraftView({ text, source, context, now, onUse, onDiscard, onCopy
           Discard
         </button>
       </div>
-      {read.ok ? (
-        <>
-          <CredentialSummary id="draft-summary" credential={read.credential} now={now} onCopy={onCopy} />
-          <ChecksList id="draft-checks" label="Checks of the selected text" checks={checkCredential(read.credential, context)} />
-        </>
-      ) : (
-        <p class="alert-message">{read.error.message}</p>
-      )}
+      {judgement &&
+        ('findings' in judgement ? (
+          <>
+            <CredentialSummary id="draft-summary" credential={judgement.read.credential} now={now} onCopy={onCopy} />
+            <ChecksList id="draft-checks" label="Checks of the selected text" checks={judgement.findings.map(wordFinding)} />
+          </>
+        ) : (
+          <p class="alert-message">{judgement.read.error.message}</p>
+        ))}
     </section>
   );
 }

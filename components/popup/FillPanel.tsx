@@ -66,11 +66,12 @@ function PageChoiceField({ choice, target, busy }: { choice: PageChoice; target:
         id="page-console"
         class="select"
         disabled={busy}
+        value={target.consoleId}
         aria-describedby="page-console-help"
         onChange={(event) => choice.onChoose(event.currentTarget.value as ConsoleId)}
       >
         {choice.choices.map((option) => (
-          <option key={option.consoleId} value={option.consoleId} selected={option.consoleId === target.consoleId}>
+          <option key={option.consoleId} value={option.consoleId}>
             {option.consoleName}
           </option>
         ))}

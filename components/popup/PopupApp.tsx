@@ -18,6 +18,7 @@ import { FormDescriptionButton } from './FormDescriptionButton';
 import { PickFieldsPanel, type PickFieldsPanelProps } from './PickFieldsPanel';
 import { SelectionSource, type SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
+import { useJudgement, type JudgeHandler } from './use-judgement';
 import { errorText } from '../../lib/error-text';
 
 export interface PopupAppProps {
@@ -45,6 +46,8 @@ export interface PopupAppProps {
   sourceQuestion?: SourceQuestion;
   onDiscardDraft(): void;
   onTextChange(text: string): void;
+  /** Reads and judges a text (the box's, the draft's) for the console shown: the background's answer. */
+  onJudge: JudgeHandler;
   onPaste(): Promise<string>;
   onCopy: CopyHandler;
   /** Rejects with a FillBlockedError (./RefusalAlert.tsx) when checks blocked the fill, else with Error(message). */
@@ -103,44 +106,31 @@ export function PopupApp(props: PopupAppProps) {
   const root = useRef<HTMLDivElement>(null);
   const measuring = useRef(false);
 
-  // The engine and the views of a credential load with the first text (a paste, the vault's credential at open) or the
-  // context menu's draft: the empty popup runs without them.
+  // The views of a credential and the checks' words load with the first text (a paste, the vault's credential at open)
+  // or the context menu's draft: the empty popup runs without them.
   const part = pastePart.use(text.trim() !== '' || props.draft !== undefined);
   const pasted = part && 'module' in part ? part.module : undefined;
-  const read = useMemo(() => (text.trim() === '' || !pasted ? undefined : pasted.readCredential(text)), [text, pasted]);
-  const credential = read?.ok ? read.credential : undefined;
 
   const [picked, setPicked] = useState<ConsoleId>();
   const choices = 'choices' in target ? target.choices : undefined;
-  const shown = shownTarget(
-    target,
-    picked,
-    credential && pasted && ((consoleId) => pasted.consoleById(consoleId).accepts.includes(credential.kind)),
-  );
+  // The background reads and judges the text for the console shown; which console is shown on a page that is no known
+  // one follows the kind read, so a first answer may be followed by a second for that console.
+  const [kind, setKind] = useState<CredentialKind>();
+  const shown = shownTarget(target, picked, kind && pasted && ((consoleId) => pasted.consoleById(consoleId).accepts.includes(kind)));
   const onConsole = 'unavailable' in shown ? undefined : shown;
+  const asked = useJudgement(props.onJudge, text, onConsole?.consoleId, target);
+  const judged = asked.judged?.text === text && text.trim() !== '' ? asked.judged : undefined;
+  const read = judged?.judgement.read;
+  const credential = read?.ok ? read.credential : undefined;
+  useEffect(() => setKind(credential?.kind), [credential?.kind]);
   // The console's rules and plan, by id (a message carries the tab as data: lib/popup-tab.ts); with the paste part.
   const consoleModule = onConsole && pasted?.consoleById(onConsole.consoleId);
-  const consoleContext = useMemo(() => onConsole && consoleModule && { ...onConsole.context, console: consoleModule }, [onConsole, consoleModule]);
-
-  // The fingerprint (WebCrypto, async) feeds the reuse check and ties connection reports to this credential.
-  const [fingerprinted, setFingerprinted] = useState<{ of: Credential; fingerprint: string }>();
-  useEffect(() => {
-    if (!credential || !pasted) return;
-    let current = true;
-    void pasted.fingerprintCredential(credential).then((fingerprint) => current && setFingerprinted({ of: credential, fingerprint }));
-    return () => {
-      current = false;
-    };
-  }, [credential, pasted]);
-  const fingerprint = fingerprinted && fingerprinted.of === credential ? fingerprinted.fingerprint : undefined;
-
-  const checks = useMemo(
-    () =>
-      credential && pasted
-        ? pasted.checkCredential(credential, consoleContext ? { ...consoleContext, fingerprint } : {})
-        : [],
-    [credential, pasted, consoleContext, fingerprint],
-  );
+  // Only a judgement for the console shown is the fill gate's: until it comes, Fill and Test wait, as for the fingerprint.
+  const current = judged !== undefined && judged.on === onConsole?.consoleId;
+  const fingerprint = judged && 'fingerprint' in judged.judgement ? judged.judgement.fingerprint : undefined;
+  const findings = judged && 'findings' in judged.judgement ? judged.judgement.findings : undefined;
+  const checks = useMemo(() => (findings && pasted ? findings.map(pasted.wordFinding) : []), [findings, pasted]);
+  const draft = useJudgement(props.onJudge, props.draft?.text ?? '', onConsole?.consoleId, target).judged;
 
   // "Paste to checks rendered": from the input event to the DOM holding the new checks (layout effects run right
   // after Preact commits the render, before the browser paints).
@@ -149,7 +139,7 @@ export function PopupApp(props: PopupAppProps) {
     measuring.current = false;
     const measure = performance.measure(PASTE_TO_CHECKS_MEASURE, INPUT_MARK);
     root.current?.setAttribute('data-paste-to-checks-ms', measure.duration.toFixed(2));
-  }, [read]);
+  }, [read, pasted]);
 
   // The Name field starts as what the console's plan would fill; undefined: this console's form has no Name.
   const suggestedName = useMemo(() => {
@@ -159,12 +149,12 @@ export function PopupApp(props: PopupAppProps) {
     return pasted.plannedValue(consoleModule, credential, 'name') ?? '';
   }, [credential, consoleModule, pasted]);
   // What the admin typed, per console: switching "This page is" and back keeps it; a new credential starts afresh.
-  const [typedNames, setTypedNames] = useState<{ of?: Credential; byConsole: Record<string, string> }>({ byConsole: {} });
-  const typed = typedNames.of === credential ? typedNames.byConsole : {};
+  const [typedNames, setTypedNames] = useState<{ of?: string; byConsole: Record<string, string> }>({ byConsole: {} });
+  const typed = typedNames.of === fingerprint ? typedNames.byConsole : {};
   const name = (onConsole && typed[onConsole.consoleId]) ?? suggestedName ?? '';
   const setName = (next: string) => {
     if (!onConsole) return;
-    setTypedNames({ of: credential, byConsole: { ...typed, [onConsole.consoleId]: next } });
+    setTypedNames({ of: fingerprint, byConsole: { ...typed, [onConsole.consoleId]: next } });
   };
   // PingAccess's Description and PingFederate's extra scopes: offered where the console's plan has the field.
   const [description, setDescription] = useState('');
@@ -205,9 +195,9 @@ export function PopupApp(props: PopupAppProps) {
     setTestStarting(true);
     props.onTestConnection(credential && !credential.region && region ? region : undefined);
   };
-  // Fill and test also wait for the fingerprint (a moment, and silently): only with it are the checks complete (the
-  // reuse check needs it), and the panels below are keyed by it, so a fill started before it would be dropped.
-  const notReady = !credential ? NO_CREDENTIAL : fingerprint === undefined ? '' : undefined;
+  // Fill and test also wait for the judgement for the console shown (a moment, and silently): only with it are the
+  // checks the fill gate's, and the panels below are keyed by its fingerprint, so a fill started before would be dropped.
+  const notReady = !credential ? NO_CREDENTIAL : !current || fingerprint === undefined ? '' : undefined;
   const now = Date.now();
   const requests = credential && pasted
     ? pasted.exportRequests(credential, suggestedName === undefined ? undefined : name.trim(), (plannedDescription && description.trim()) || undefined)
@@ -246,8 +236,8 @@ export function PopupApp(props: PopupAppProps) {
       )}
       {props.draft && pasted && (
         <pasted.DraftView
-          {...props.draft}
-          context={consoleContext}
+          source={props.draft.source}
+          judgement={draft?.text === props.draft.text ? draft.judgement : undefined}
           now={now}
           onUse={props.onUseDraft}
           onDiscard={props.onDiscardDraft}
@@ -264,7 +254,11 @@ export function PopupApp(props: PopupAppProps) {
       <CredentialInput
         text={text}
         error={read && !read.ok ? read.error : undefined}
-        clipboardError={clipboardError ?? (loadFailure && `Part of the popup could not load (${loadFailure}): close it and open it again.`)}
+        clipboardError={
+          clipboardError ??
+          (loadFailure && `Part of the popup could not load (${loadFailure}): close it and open it again.`) ??
+          (asked.failure && `The background could not read this text (${asked.failure}): close the popup and open it again.`)
+        }
         autoFocus={props.initialText === ''}
         conceal={credential !== undefined && (credential.source === 'jwt' || credential.clientSecret !== undefined)}
         folded={credential && foldable && pasted ? pasted.foldedLine(credential, text) : undefined}

@@ -1,15 +1,13 @@
 /**
  * What a paste needs and the empty popup does not, in one chunk loaded on first need (lazy-module.ts `pastePart`):
- * the credential engine (read, check, fingerprint), the consoles' rules and plans, the views of what was read
- * (verdict, checks, fill options, details, export, claims, and the text the context menu sent) and of what was done
- * with it (the fill report or the words of the checks that refused it, the connection test's region and report), and the schema of the
- * connection reports the background broadcasts (a report belongs to a pasted credential). `npm run size` counts it
- * apart from the first screen.
+ * the words of the checks (the background reads and judges: lib/background/judge-path.ts), the consoles' rules and
+ * plans, the views of what was read (verdict, checks, fill options, details, export, claims, and the text the context
+ * menu sent) and of what was done with it (the fill report or the words of the checks that refused it, the connection
+ * test's region and report). `npm run size` counts it apart from the first screen.
  */
-export { checkCredential, fingerprintCredential, readCredential } from '../../lib/credential';
+export { wordFinding } from '../../lib/credential/check-words';
 export { fillRefusal } from './fill-refusal';
 export { consoleById } from '../../lib/consoles';
-export { backgroundEventSchema } from '../../lib/messages';
 export { exportRequests, plannedValue } from './console-values';
 export { CheckVerdict, ChecksList } from './ChecksList';
 export { ClaimsTable } from './ClaimsTable';

@@ -17,6 +17,7 @@ import type { ConsoleTab } from '../../lib/popup-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { readReport } from '../../lib/connection/report-store';
+import { connectionUpdateOf } from '../../lib/connection/update-event';
 import { sourceOf, adoptDraft } from '../../lib/selection-source';
 import type { SourceQuestion } from '../../components/popup/SelectionSource';
 import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
@@ -73,10 +74,11 @@ function shownConsole(target: PopupContext['target'], consoleId: ConsoleId | und
   return 'consoleId' in target ? target : undefined;
 }
 
+/** The fingerprint of the credential `text` holds, as the background computes it (none: not a credential). */
 async function fingerprintOf(text: string): Promise<string | undefined> {
-  const { readCredential, fingerprintCredential } = await pastePart.load();
-  const read = readCredential(text);
-  return read.ok ? fingerprintCredential(read.credential) : undefined;
+  if (text.trim() === '') return undefined;
+  const answer = await askBackground({ type: 'credential.judge', text });
+  return answer && 'fingerprint' in answer ? answer.fingerprint : undefined;
 }
 
 
@@ -186,6 +188,15 @@ async function main() {
       draft = undefined;
       void clearDraft();
       rerender();
+    },
+    onJudge: async (judged, consoleId) => {
+      // The tab as shown, named as a fill names it: the background judges with the context it gates that fill with.
+      const shown = shownConsole(context.target, consoleId);
+      const named = 'choices' in context.target ? { consoleId } : {};
+      const on = tab?.id !== undefined && shown ? { tabId: tab.id, origin: shown.origin, ...named } : undefined;
+      const answer = await askBackground({ type: 'credential.judge', text: judged, ...(on ? { on } : {}) });
+      if (!answer?.ok) throw new Error(answer?.error ?? 'no answer');
+      return answer;
     },
     onTextChange: (next) => {
       text = next;
@@ -323,18 +334,15 @@ async function main() {
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return;
-    // A report concerns a pasted credential: its schema comes with the paste part.
-    void pastePart.load().then(async ({ backgroundEventSchema }) => {
-      const event = backgroundEventSchema.safeParse(message);
-      if (!event.success) return;
-      const report = event.data.report as unknown as ConnectionReport;
-      // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
-      const current = await fingerprintOf(text);
+    const report = connectionUpdateOf(message);
+    if (!report) return;
+    // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
+    void fingerprintOf(text).then((current) => {
       if (current === undefined || report.fingerprint !== current) return;
       testStarted = undefined;
       connection = report;
       rerender();
-    }, () => undefined); // a paste part that cannot load is said by PopupApp already
+    }, () => undefined); // a worker that does not answer is said by watchWorker
   });
 
   // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { client, environment } from '../../test/fixtures/environments';
 import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
-import type { BackgroundEvent } from '../messages';
+import type { ConnectionUpdate } from '../connection/update-event';
 import { DEFAULT_SETTINGS } from '../settings/model';
 import { readReport, REPORT_KEY_PREFIX, writeReport } from '../connection/report-store';
 import { clearVault, VAULT_IDLE_ALARM, VAULT_KEY, VAULT_TOUCHED_KEY, writeVault } from '../vault';
@@ -38,7 +38,7 @@ function silentPingOne(_url: RequestInfo | URL, init?: RequestInit): Promise<Res
 }
 
 /** What the background broadcast to the extension's pages. */
-let events: BackgroundEvent[];
+let events: ConnectionUpdate[];
 
 /** The promise the n-th run of the runner returned: settled once that run has emitted its last update. */
 function runReturned(index: number): Promise<ConnectionReport> {
@@ -67,7 +67,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', vi.fn(silentPingOne));
   events = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    events.push(message as BackgroundEvent);
+    events.push(message as ConnectionUpdate);
   });
 });
 

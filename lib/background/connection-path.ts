@@ -11,7 +11,8 @@ import { browser } from 'wxt/browser';
 import { runConnectionTest } from '../connection';
 import type { ConnectionReport } from '../connection/types';
 import { fingerprintCredential } from '../credential';
-import type { BackgroundEvent, ConnectionStartResponse, UiRequest } from '../messages';
+import type { ConnectionStartResponse, UiRequest } from '../messages';
+import type { ConnectionUpdate } from '../connection/update-event';
 import { readReports, removeReport, writeReport } from '../connection/report-store';
 import { interruptedReport } from '../connection/interrupted';
 import { noOriginRuleInstalled } from './no-origin-rule';
@@ -45,7 +46,7 @@ function enqueue(step: () => Promise<void>): Promise<void> {
 }
 
 async function broadcast(report: ConnectionReport): Promise<void> {
-  const event: BackgroundEvent = { type: 'connection.update', report };
+  const event: ConnectionUpdate = { type: 'connection.update', report };
   // No page listening (popup closed) is normal: the stored report is what a reopened popup shows.
   await browser.runtime.sendMessage(event).catch(() => undefined);
 }

@@ -8,6 +8,7 @@ import { uiRequestSchema, type ResponseFor, type UiRequest } from '../messages';
 import { cancelConnectionTest, startConnectionTest } from './connection-path';
 import { fillTab } from './fill-path';
 import { describeForms, fillPicked, startPick } from './pick-path';
+import { judgeForPopup } from './judge-path';
 import { popupContext } from './popup-context';
 import { rememberTabTenant } from './remember-tenant';
 
@@ -25,6 +26,7 @@ const HANDLERS: { [Type in UiRequest['type']]: (request: Extract<UiRequest, { ty
   'pick.start': startPick,
   'pick.fill': fillPicked,
   'form.describe': describeForms,
+  'credential.judge': judgeForPopup,
   'popup.context': popupContext,
   'tenant.remember': rememberTabTenant,
 };

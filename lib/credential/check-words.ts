@@ -4,7 +4,7 @@
  * decides on findings alone and sends them to the popup to word.
  */
 import { CLIENT_ID_CLAIMS, CLIENT_SECRET_CLAIMS } from './claim-names';
-import { judgeCredential, type CheckId, type EnvironmentFacts, type Finding, type FindingFacts } from './check';
+import type { CheckId, EnvironmentFacts, Finding, FindingFacts } from './check';
 import { utcMinute } from './utc-minute';
 import type { Check, CheckContext, CheckLevel, Credential, CredentialKind } from './types';
 
@@ -182,9 +182,4 @@ export function wordFinding(finding: Finding): Check {
   if (words.hint !== undefined) check.hint = words.hint;
   if (finding.suggestion !== undefined) check.suggestion = finding.suggestion;
   return check;
-}
-
-/** Every check of a credential for where it is going, worded (./check.ts judgeCredential, then wordFinding). */
-export function checkCredential(credential: Credential, context: CheckContext = {}): Check[] {
-  return judgeCredential(credential, context).map(wordFinding);
 }
