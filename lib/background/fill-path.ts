@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { fingerprintCredential, judgeCredential } from '../credential';
 import { FILL_GLOBAL } from '../fill';
 import type { FieldStatus, FillPlan, FillReport, PlannedField } from '../fill/types';
+import type { Finding } from '../credential/check';
 import type { FillResponse, UiRequest } from '../messages';
 import { overrideForbidden } from '../settings/managed';
 import { updateSettings } from '../settings/store';
@@ -31,20 +32,14 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
   if (target.kind !== 'console') return { ok: false, error: target.reason };
 
   const fingerprint = await fingerprintCredential(credential);
-  const errors = judgeCredential(credential, checkContextFor(target, settings, fingerprint)).filter(
-    (check) => check.level === 'error',
-  );
   // The organisation's policy may take "Fill anyway" away from production tenants (lib/settings/managed.ts).
-  const locked = overrideForbidden(policy, target.tenant);
-  if (errors.length > 0 && (!request.override || locked)) {
-    const failing = errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`;
-    return {
-      ok: false,
-      error: `Not filled: ${failing} for ${target.console.name}.${locked ? ' Your organisation does not allow "Fill anyway" on a production tenant.' : ''}`,
-      blockedBy: errors,
-      ...(locked ? { overrideForbidden: true } : {}),
-    };
-  }
+  const blocked = fillBlock(
+    judgeCredential(credential, checkContextFor(target, settings, fingerprint)),
+    request.override,
+    overrideForbidden(policy, target.tenant),
+    ` for ${target.console.name}`,
+  );
+  if (blocked) return blocked;
 
   const plan = target.console.plan(credential, {
     origin: target.origin,
@@ -81,6 +76,22 @@ export async function fillTab(request: FillRequest): Promise<FillResponse> {
   return { ok: true, report };
 }
 
+/**
+ * The refusal of a fill its error checks stop, unless the admin overrode them where `locked` (the organisation's
+ * policy) allows it; `where` ends the error's first sentence.
+ */
+export function fillBlock(findings: Finding[], override: boolean, locked: boolean, where = ''): FillResponse | undefined {
+  const errors = findings.filter((check) => check.level === 'error');
+  if (errors.length === 0 || (override && !locked)) return undefined;
+  const failing = errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`;
+  return {
+    ok: false,
+    error: `Not filled: ${failing}${where}.${locked ? ' Your organisation does not allow "Fill anyway" on a production tenant.' : ''}`,
+    blockedBy: errors,
+    ...(locked ? { overrideForbidden: true } : {}),
+  };
+}
+
 const DELIVERED: ReadonlySet<FieldStatus> = new Set(['filled', 'unchanged']);
 
 /**
@@ -102,15 +113,19 @@ function deliveredCredential(plan: FillPlan, report: FillReport): boolean {
 
 /** Inject the engine (entrypoints/fill.ts) into the top frame only, then hand it the plan in the isolated world. */
 export async function runFillEngine(tabId: number, plan: FillPlan): Promise<FillReport> {
-  const target = { tabId, frameIds: [0] };
-  await browser.scripting.executeScript({ target, files: ['/fill.js'] });
-  const [result] = await browser.scripting.executeScript({
-    target,
-    func: (name: string, fillPlan: FillPlan) =>
-      (globalThis as unknown as Record<string, (plan: FillPlan) => Promise<FillReport>>)[name]!(fillPlan),
-    args: [FILL_GLOBAL, plan],
-  });
-  const report = result?.result as FillReport | undefined;
+  const report = await inTopFrame<FillReport>(tabId, '/fill.js', FILL_GLOBAL, plan);
   if (!report) throw new Error('The fill script returned no report.');
   return report;
+}
+
+/** Inject `file` into the tab's top frame only, then run its global `name` there with `args`, in the isolated world. */
+export async function inTopFrame<Result>(tabId: number, file: '/fill.js' | '/pick.js', name: string, ...args: unknown[]): Promise<Result | undefined> {
+  const target = { tabId, frameIds: [0] };
+  await browser.scripting.executeScript({ target, files: [file] });
+  const [result] = await browser.scripting.executeScript({
+    target,
+    func: (global: string, ...given: unknown[]) => (globalThis as unknown as Record<string, (...args: unknown[]) => unknown>)[global]!(...given),
+    args: [name, ...args],
+  });
+  return result?.result as Result | undefined;
 }

@@ -21,7 +21,7 @@ import { seenUses } from '../settings/tenants';
 import { checkContextFor, imitationOf, resolveTarget } from '../target';
 import { loadSettingsWithPolicy, overrideForbidden } from '../settings/managed';
 import { errorText } from '../error-text';
-import { runFillEngine } from './fill-path';
+import { fillBlock, inTopFrame, runFillEngine } from './fill-path';
 import { loadVaultCredential } from './vault-credential';
 
 /** A description longer than this is cut: a page with thousands of controls is not worth a bigger clipboard. */
@@ -39,18 +39,6 @@ async function tabAt(tabId: number, origin: string, settings: Settings): Promise
   return imitation ? { ok: false, error: imitation } : { ok: true, url };
 }
 
-/** Inject `/pick.js` into the top frame only and run one of its globals there with `args`. */
-async function inPage<Result>(tabId: number, global: string, args: unknown[]): Promise<Result | undefined> {
-  const target = { tabId, frameIds: [0] };
-  await browser.scripting.executeScript({ target, files: ['/pick.js'] });
-  const [result] = await browser.scripting.executeScript({
-    target,
-    func: (name: string, given: unknown[]) => (globalThis as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!(...given),
-    args: [global, args],
-  });
-  return result?.result as Result | undefined;
-}
-
 const stoppedSchema = z.strictObject({ status: z.literal('stopped'), reason: z.string().check(z.maxLength(300)) });
 
 export async function startPick(request: Request<'pick.start'>): Promise<ResponseFor['pick.start']> {
@@ -59,7 +47,7 @@ export async function startPick(request: Request<'pick.start'>): Promise<Respons
   const prompts: readonly PickPrompt[] = promptsFor(request.kind);
   let answer: PickResult | undefined;
   try {
-    answer = await inPage<PickResult>(request.tabId, PICK_GLOBAL, [prompts]);
+    answer = await inTopFrame<PickResult>(request.tabId, '/pick.js', PICK_GLOBAL, prompts);
   } catch (error) {
     return { ok: false, error: `Could not reach the page: ${errorText(error)}` };
   }
@@ -85,18 +73,9 @@ export async function fillPicked(request: Request<'pick.fill'>): Promise<FillRes
   // A known console's tenant is judged as its console fill would be (its mapped environment, its siblings).
   const target = resolveTarget(tab.url, settings);
   const context: CheckContext = target.kind === 'console' ? checkContextFor(target, settings, fingerprint) : { origin: request.origin, fingerprint, seen: seenUses(settings) };
-  const errors = judgeCredential(credential, context).filter((check) => check.level === 'error');
   // The organisation's policy takes "Fill anyway" away from its production tenants here as on a console fill.
-  const locked = target.kind === 'console' && overrideForbidden(policy, target.tenant);
-  if (errors.length > 0 && (!request.override || locked)) {
-    const failing = errors.length === 1 ? 'one check fails' : `${errors.length} checks fail`;
-    return {
-      ok: false,
-      error: `Not filled: ${failing}.${locked ? ' Your organisation does not allow "Fill anyway" on a production tenant.' : ''}`,
-      blockedBy: errors,
-      ...(locked ? { overrideForbidden: true } : {}),
-    };
-  }
+  const blocked = fillBlock(judgeCredential(credential, context), request.override, target.kind === 'console' && overrideForbidden(policy, target.tenant));
+  if (blocked) return blocked;
   try {
     return { ok: true, report: await runFillEngine(request.tabId, pickedPlan(credential, form)) };
   } catch (error) {
@@ -106,7 +85,7 @@ export async function fillPicked(request: Request<'pick.fill'>): Promise<FillRes
 
 export async function describeForms(request: Request<'form.describe'>): Promise<ResponseFor['form.describe']> {
   try {
-    const text = await inPage<unknown>(request.tabId, DESCRIBE_GLOBAL, []);
+    const text = await inTopFrame<unknown>(request.tabId, '/pick.js', DESCRIBE_GLOBAL);
     if (typeof text !== 'string') return { ok: false, error: 'The page gave no description.' };
     return { ok: true, text: text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}\n(cut at ${MAX_DESCRIPTION} characters)` : text };
   } catch (error) {
