@@ -4,7 +4,7 @@ import { consoleById } from '../../lib/consoles';
 import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { FillPanel, type FillPanelProps } from './FillPanel';
-import { FillBlockedError } from './RefusalAlert';
+import { FillBlockedError } from './refusal';
 import type { ConsoleTab } from '../../lib/popup-tab';
 
 afterEach(cleanup);

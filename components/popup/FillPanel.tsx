@@ -5,7 +5,7 @@ import type { Check } from '../../lib/credential/types';
 import type { FillReport } from '../../lib/fill/types';
 import { pastePart } from './lazy-module';
 import type { ConsoleTab } from '../../lib/popup-tab';
-import { RefusalAlert, refusalOf, type Refusal } from './RefusalAlert';
+import { refusalOf, type Refusal } from './refusal';
 
 /** What the popup asks the background to fill (lib/messages `fill`, less the tab): the admin's own values, if any. */
 export interface FillChoices {
@@ -92,8 +92,8 @@ export function FillPanel({ target, pageChoice, notReady, blocking, values, besi
   const [busy, setBusy] = useState(false);
   const [lastOutcome, setOutcome] = useState<Outcome>();
   const fillButton = useRef<HTMLButtonElement>(null);
-  // A fill report follows a fill of a read credential: its view comes with the paste part, loaded by then.
-  const part = pastePart.use(lastOutcome !== undefined && 'report' in lastOutcome);
+  // A fill's report or refusal follows a fill of a read credential: their views come with the paste part, loaded by then.
+  const part = pastePart.use(lastOutcome !== undefined);
   const pasted = part && 'module' in part ? part.module : undefined;
 
   if ('unavailable' in target) {
@@ -168,7 +168,7 @@ export function FillPanel({ target, pageChoice, notReady, blocking, values, besi
         </p>
       )}
       {outcome && 'failure' in outcome && (
-        <RefusalAlert {...outcome} busy={busy} onOverride={() => fill(true)} onDismiss={dismiss} />
+        pasted && <pasted.RefusalAlert {...outcome} busy={busy} onOverride={() => fill(true)} onDismiss={dismiss} />
       )}
       {outcome && 'report' in outcome && pasted && <pasted.FillReportView report={outcome.report} />}
     </section>

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FillReport } from '../../lib/fill/types';
-import { FillBlockedError } from './RefusalAlert';
+import { FillBlockedError } from './refusal';
 import { PickFieldsPanel } from './PickFieldsPanel';
 
 afterEach(cleanup);

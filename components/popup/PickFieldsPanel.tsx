@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { FillReport } from '../../lib/fill/types';
 import { pastePart } from './lazy-module';
-import { RefusalAlert, refusalOf, type Refusal } from './RefusalAlert';
+import { refusalOf, type Refusal } from './refusal';
 
 export interface PickFieldsPanelProps {
   /** The tab's https origin. */
@@ -26,8 +26,8 @@ type Outcome = { report: FillReport } | Refusal | { note: string };
 export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked }: PickFieldsPanelProps) {
   const [busy, setBusy] = useState<'pick' | 'fill'>();
   const [outcome, setOutcome] = useState<Outcome>();
-  // A fill report follows a fill of a read credential: its view comes with the paste part, loaded by then.
-  const part = pastePart.use(outcome !== undefined && 'report' in outcome);
+  // A fill's report or refusal follows a fill of a read credential: their views come with the paste part, loaded by then.
+  const part = pastePart.use(outcome !== undefined && !('note' in outcome));
   const pasted = part && 'module' in part ? part.module : undefined;
   const run = async (what: 'pick' | 'fill', action: () => Promise<Outcome>) => {
     setBusy(what);
@@ -63,7 +63,7 @@ export function PickFieldsPanel({ origin, picked, notReady, onPick, onFillPicked
       </div>
       {outcome && 'note' in outcome && <p role="status">{outcome.note}</p>}
       {outcome && 'failure' in outcome && (
-        <RefusalAlert {...outcome} busy={!!busy} onOverride={() => fill(true)} onDismiss={() => setOutcome(undefined)} />
+        pasted && <pasted.RefusalAlert {...outcome} busy={!!busy} onOverride={() => fill(true)} onDismiss={() => setOutcome(undefined)} />
       )}
       {outcome && 'report' in outcome && pasted && <pasted.FillReportView report={outcome.report} />}
     </section>

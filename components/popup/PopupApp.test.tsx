@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { resolveTarget, type ResolvedTab } from '../../lib/target';
 import { consoleTabOf, type ConsoleTab, type PopupTab } from '../../lib/popup-tab';
 import { client, environment } from '../../test/fixtures/environments';
-import { FillBlockedError } from './RefusalAlert';
+import { FillBlockedError } from './refusal';
 import { pastePart } from './lazy-module';
 import { popupProps } from '../../test/fixtures/popup-props';
 import { PASTE_TO_CHECKS_MEASURE, PopupApp, type PopupAppProps } from './PopupApp';

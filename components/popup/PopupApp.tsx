@@ -16,7 +16,7 @@ import { pastePart } from './lazy-module';
 import { FillPanel, type FillChoices } from './FillPanel';
 import { FormDescriptionButton } from './FormDescriptionButton';
 import { PickFieldsPanel, type PickFieldsPanelProps } from './PickFieldsPanel';
-import { SelectionSource, type SourceQuestion } from './SelectionSource';
+import type { SourceQuestion } from './SelectionSource';
 import { TargetBanner } from './TargetBanner';
 import { useJudgement, type JudgeHandler } from './use-judgement';
 import { errorText } from '../../lib/error-text';
@@ -268,7 +268,8 @@ export function PopupApp(props: PopupAppProps) {
         onPaste={paste}
         onClear={clear}
       />
-      <SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />
+      {/* Text from a page's selection, and the question before its first use: both follow a credential, so the paste part. */}
+      {pasted && <pasted.SelectionSource origin={text === props.initialText ? props.source : undefined} question={props.sourceQuestion} />}
       {/* The first screen (400 x 600): what was read, the verdict, then the actions, then what is wrong. */}
       {credential && pasted && (
         <div class="verdict">

@@ -13,17 +13,18 @@ function popup(props: Partial<PopupAppProps>) {
 }
 
 describe('text a selection put in the vault', () => {
-  it('says its page under the credential box, until the text is edited', () => {
+  it('says its page under the credential box, until the text is edited', async () => {
     popup({ source: 'https://evil.test' });
-    expect(screen.getByText('From a selection on https://evil.test')).toBeTruthy();
+    // With the paste part, which a credential in the box loads.
+    expect(await screen.findByText('From a selection on https://evil.test')).toBeTruthy();
     fireEvent.input(screen.getByRole('textbox', { name: 'Credential', hidden: true }), { target: { value: `${TEXT}\n` } });
     expect(screen.queryByText('From a selection on https://evil.test')).toBeNull();
   });
 
-  it('carries the admin’s answer to the background’s question, yes or no', () => {
+  it('carries the admin’s answer to the background’s question, yes or no', async () => {
     const answer = vi.fn();
     popup({ source: 'https://evil.test', sourceQuestion: { origin: 'https://evil.test', action: 'Test', answer } });
-    const question = screen.getByRole('alert', { name: 'Confirm the selected text' });
+    const question = await screen.findByRole('alert', { name: 'Confirm the selected text' });
     expect(question.textContent).toContain('Text selected on https://evil.test: that page chose it. Test with it?');
     fireEvent.click(screen.getByRole('button', { name: 'Test with it' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

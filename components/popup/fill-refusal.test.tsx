@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordFinding, type Finding } from '../../lib/credential';
-import { FillBlockedError } from './RefusalAlert';
+import { FillBlockedError } from './refusal';
 import { fillRefusal } from './fill-refusal';
 
 describe('fillRefusal', () => {

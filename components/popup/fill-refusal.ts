@@ -5,7 +5,7 @@
  */
 import { wordFinding } from '../../lib/credential/check-words';
 import type { FillResponse } from '../../lib/messages';
-import { FillBlockedError } from './RefusalAlert';
+import { FillBlockedError } from './refusal';
 
 export function fillRefusal({ error, blockedBy, overrideForbidden }: Extract<FillResponse, { ok: false }>): Error {
   return blockedBy?.length ? new FillBlockedError(error, blockedBy.map(wordFinding), overrideForbidden) : new Error(error);

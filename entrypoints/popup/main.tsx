@@ -17,7 +17,6 @@ import type { ConsoleTab } from '../../lib/popup-tab';
 import { rememberCopiedSecret } from '../../lib/copied-secret';
 import { clearDraft, readDraft } from '../../lib/selection-draft';
 import { readReport } from '../../lib/connection/report-store';
-import { connectionUpdateOf } from '../../lib/connection/update-event';
 import { sourceOf, adoptDraft } from '../../lib/selection-source';
 import type { SourceQuestion } from '../../components/popup/SelectionSource';
 import { clearVault, onVaultCleared, readVault, touchVault, writeVault } from '../../lib/vault';
@@ -334,15 +333,17 @@ async function main() {
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, extensionOrigin)) return;
-    const report = connectionUpdateOf(message);
-    if (!report) return;
-    // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
-    void fingerprintOf(text).then((current) => {
+    // A report concerns a pasted credential: its check comes with the paste part.
+    void pastePart.load().then(async ({ connectionUpdateOf }) => {
+      const report = connectionUpdateOf(message);
+      if (!report) return;
+      // Reports about another credential (e.g. interrupted tests the background marks on start) are not this one's.
+      const current = await fingerprintOf(text);
       if (current === undefined || report.fingerprint !== current) return;
       testStarted = undefined;
       connection = report;
       rerender();
-    }, () => undefined); // a worker that does not answer is said by watchWorker
+    }).catch(() => undefined); // a paste part that cannot load is said by PopupApp, a worker that does not answer by watchWorker
   });
 
   // The idle alarm (background) wiped the vault while the popup was open: the secret leaves the screen too.

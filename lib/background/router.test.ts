@@ -26,6 +26,7 @@ const COMMANDS = [
   { type: 'pick.fill', tabId: 3, origin: ORIGIN, override: false },
   { type: 'form.describe', tabId: 3 },
   { type: 'popup.context', tabId: 3 },
+  { type: 'credential.judge', text: 'Client ID: x', on: { tabId: 3, origin: ORIGIN } },
   { type: 'tenant.remember', tabId: 3, origin: ORIGIN },
 ];
 
@@ -82,6 +83,12 @@ describe('routeMessage schema', () => {
     'fill naming the page Cloudflare': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'cloudflare' },
     'fill naming the page a console that does not exist': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 'okta' },
     'fill naming the page by a number': { type: 'fill', origin: ORIGIN, tabId: 1, override: false, consoleId: 0 },
+    // The popup's text is judged for the tab the background looks up itself, as a fill names it.
+    'credential.judge without its text': { type: 'credential.judge' },
+    'credential.judge of more than 1 MiB': { type: 'credential.judge', text: 'x'.repeat(1024 * 1024 + 1) },
+    'credential.judge carrying a context': { type: 'credential.judge', text: 'x', on: { tabId: 1, origin: ORIGIN }, expected: { environmentId: 'x' } },
+    'credential.judge on an http origin': { type: 'credential.judge', text: 'x', on: { tabId: 1, origin: 'http://one.dash.cloudflare.com' } },
+    'credential.judge naming the page Cloudflare': { type: 'credential.judge', text: 'x', on: { tabId: 1, origin: ORIGIN, consoleId: 'cloudflare' } },
     'a string': 'fill',
     null: null,
     'an array': [{ type: 'connection.cancel' }],

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PERMISSION_REASONS } from '../../lib/listing/permissions';
+import { builtFiles } from '../bench/built-files';
 
 const CHROME = path.resolve('.output/chrome-mv3');
 const FIREFOX = path.resolve('.output/firefox-mv2');
@@ -129,6 +130,17 @@ test('the background decides fills on findings and carries none of the checks\' 
   expect(background).toContain('tenant.first-fill');
   const chunks = filesUnder(path.join(CHROME, 'chunks')).map((file) => readFileSync(file, 'utf8'));
   for (const sentence of sentences) expect(chunks.some((chunk) => chunk.includes(sentence)), sentence).toBe(true);
+});
+
+test('the popup carries neither zod nor the credential engine: the background reads and judges for it', async () => {
+  // zod/mini names its schema classes; the reader's words for a text too long to be a credential (lib/credential/read.ts).
+  const markers = ['ZodMiniObject', 'a credential is at most'];
+  const background = readFileSync(path.join(CHROME, 'background.js'), 'utf8');
+  for (const marker of markers) expect(background, marker).toContain(marker);
+  for (const file of await builtFiles(CHROME).pageFiles('popup.html', true)) {
+    const source = readFileSync(path.join(CHROME, file), 'utf8');
+    for (const marker of markers) expect(source, `${file}: ${marker}`).not.toContain(marker);
+  }
 });
 
 test('web-ext lint finds no error in the Firefox build', () => {
